@@ -1,0 +1,165 @@
+package dev.hagfish.cli;
+
+import dev.hagfish.io.ByteSource;
+import dev.hagfish.io.Unsigned;
+import dev.hagfish.macho.MachOFile;
+import dev.hagfish.macho.MainBinSpec;
+import dev.hagfish.macho.NoteCommand;
+import dev.hagfish.macho.SegmentCommand;
+import dev.hagfish.macho.ThreadCommand;
+import dev.hagfish.macho.UuidCommand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hagfish demo} runs the main job on the bundled sample kernel. Today it shows what has
+ * landed: the kernel's identity and segments, the dSYM pairing by UUID, and what the sample core
+ * says about itself (its LC_NOTE and thread state). It names plainly the steps that have not
+ * landed yet (indexing, symbol lookup, struct layout, the process list and tree).
+ */
+@Command(name = "demo", description = "Run the main job on the bundled sample kernel and core.")
+final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    /** One step of the demo: what it did and what it found, or that it is not available yet. */
+    record Step(String name, boolean available, Map<String, Object> result, String note) {}
+
+    /** The demo's JSON shape: {@code {"samples": PATH, "steps": [Step...]}}. */
+    record DemoResult(String samples, List<Step> steps) {}
+
+    @Override
+    public Integer call() throws IOException {
+        Path samples = SampleCorpus.root();
+        List<Step> steps = new ArrayList<>();
+        Path kernelPath = samples.resolve(SampleCorpus.DEMO_KERNEL);
+        MachOFile kernel = MachOFile.parse(ByteSource.open(kernelPath));
+        steps.add(new Step("kernel", true, describeImage(kernelPath, kernel), null));
+
+        Path dsymPath = samples.resolve(SampleCorpus.DEMO_KERNEL + ".dSYM/Contents/Resources/DWARF/kernel");
+        MachOFile dsym = MachOFile.parse(ByteSource.open(dsymPath));
+        Map<String, Object> pair = new LinkedHashMap<>();
+        pair.put("dsym", samples.relativize(dsymPath).toString());
+        pair.put("uuid", uuid(dsym));
+        pair.put("matches", uuid(dsym).equals(uuid(kernel)));
+        steps.add(new Step("dsym", true, pair, null));
+
+        Path corePath = samples.resolve(SampleCorpus.DEMO_CORE);
+        MachOFile core = MachOFile.parse(ByteSource.open(corePath));
+        steps.add(new Step("core", true, describeCore(samples, corePath, core), null));
+
+        steps.add(notYet("index", "indexing the kernel and dSYM into the Lucene store (hagfish index)"));
+        steps.add(notYet("sym", "symbol lookup (hagfish sym kext_alloc)"));
+        steps.add(notYet("struct", "struct layout (hagfish struct proc)"));
+        steps.add(notYet("ps", "the process list of the core (hagfish ps)"));
+        steps.add(notYet("pstree", "the process tree of the core (hagfish pstree)"));
+
+        DemoResult result = new DemoResult(samples.toString(), steps);
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json) {
+            Json.write(out, result);
+        } else {
+            printText(out, result);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static Map<String, Object> describeImage(Path path, MachOFile f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", path.getFileName().toString());
+        m.put("arch", f.header().cpuType().archName());
+        m.put("filetype", f.header().fileTypeName());
+        m.put("uuid", uuid(f));
+        List<Map<String, Object>> segs = new ArrayList<>();
+        for (SegmentCommand s : f.segments()) {
+            Map<String, Object> seg = new LinkedHashMap<>();
+            seg.put("name", s.segName());
+            seg.put("vmaddr", Unsigned.hex(s.vmaddr()));
+            seg.put("vmsize", Unsigned.shortHex(s.vmsize()));
+            seg.put("sections", s.sections().size());
+            segs.add(seg);
+        }
+        m.put("segments", segs);
+        for (ThreadCommand t : f.commands(ThreadCommand.class)) {
+            var regs = t.states().get(0).registers();
+            Long pc = regs.containsKey("rip") ? regs.get("rip") : regs.get("pc");
+            if (pc != null) {
+                m.put("entry", Unsigned.hex(pc));
+            }
+        }
+        return m;
+    }
+
+    private static Map<String, Object> describeCore(Path samples, Path path, MachOFile core) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", samples.relativize(path).toString());
+        m.put("filetype", core.header().fileTypeName());
+        m.put("segments", core.segments().size());
+        for (NoteCommand n : core.commands(NoteCommand.class)) {
+            if (n.dataOwner().equals(MainBinSpec.OWNER)) {
+                MainBinSpec spec = MainBinSpec.decode(core.source(), n.offset(), n.size());
+                m.put("kernel_uuid", UuidCommand.format(spec.uuid()));
+                m.put("slide", Unsigned.shortHex(spec.slide()));
+                m.put("slide_method", "LC_NOTE main bin spec");
+            }
+        }
+        List<ThreadCommand> threads = core.commands(ThreadCommand.class);
+        if (!threads.isEmpty()) {
+            Map<String, String> regs = new LinkedHashMap<>();
+            threads.get(0).states().get(0).registers().forEach((k, v) -> {
+                if (List.of("rip", "rbp", "rsp", "pc", "fp", "sp", "lr").contains(k)) {
+                    regs.put(k, Unsigned.hex(v));
+                }
+            });
+            m.put("thread", regs);
+        }
+        return m;
+    }
+
+    private static Step notYet(String name, String what) {
+        return new Step(name, false, Map.of(), "not available yet: " + what);
+    }
+
+    private static String uuid(MachOFile f) {
+        return f.uuid().map(UuidCommand::text).orElse("(none)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printText(PrintWriter out, DemoResult r) {
+        out.println("hagfish demo on " + r.samples());
+        for (Step s : r.steps()) {
+            out.println();
+            out.println("== " + s.name());
+            if (!s.available()) {
+                out.println("   " + s.note());
+                continue;
+            }
+            for (Map.Entry<String, Object> e : s.result().entrySet()) {
+                if (e.getValue() instanceof List<?> list) {
+                    out.println("   " + e.getKey() + ":");
+                    for (Object o : list) {
+                        Map<String, Object> row = (Map<String, Object>) o;
+                        out.printf("     %-12s %s  size %-10s sections %s%n", row.get("name"), row.get("vmaddr"),
+                                row.get("vmsize"), row.get("sections"));
+                    }
+                } else {
+                    out.printf("   %-13s %s%n", e.getKey() + ":", e.getValue());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.hagfish.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code Main} is the root {@code hagfish} command. It lists the subcommands, maps exceptions to
+ * the documented exit codes and prints a one-line error (a stack trace only with {@code --debug}).
+ */
+@Command(name = "hagfish",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Offline analyzer for the macOS (XNU) kernel: Mach-O kernels, dSYMs, cores and live targets.",
+        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  OK",
+            "  1  internal error (a bug)",
+            "  2  usage",
+            "  3  malformed input (file, snapshot, panic log)",
+            "  4  target unreachable, or a memory fault",
+            "  5  not found"})
+public final class Main implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+
+    /** Builds the configured command line, for {@link #main} and for tests. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setExitCodeExceptionMapper(ExitCodes::forException);
+        return cl;
+    }
+
+    /** Runs hagfish with the given arguments and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
