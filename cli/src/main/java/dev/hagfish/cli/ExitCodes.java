@@ -25,6 +25,9 @@ public final class ExitCodes {
 
     /** Maps an exception escaping a command to its exit code. */
     public static int forException(Throwable t) {
+        if (t instanceof picocli.CommandLine.ParameterException) {
+            return USAGE;
+        }
         if (t instanceof HagfishException h) {
             return h.exitCode();
         }

@@ -1,0 +1,87 @@
+package dev.hagfish.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The demo's facts agree with llvm-dwarfdump and llvm-otool (golden files in samples/expected). */
+class DemoCommandTest {
+    private static final Path EXPECTED = Path.of(System.getProperty("hagfish.root", ".."), "samples", "expected",
+            "x86_64-dwarf4");
+
+    @Test
+    void jsonAgreesWithTheReferenceTools() throws IOException {
+        CliRun r = CliRun.of("demo", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        JsonNode steps = root.get("steps");
+        JsonNode kernel = steps.get(0).get("result");
+        assertEquals("x86_64", kernel.get("arch").asText());
+        assertEquals("MH_EXECUTE", kernel.get("filetype").asText());
+
+        // llvm-dwarfdump-19 --uuid kernel kernel.dSYM: "UUID: <uuid> (x86_64) <path>" twice.
+        List<String> uuids = new ArrayList<>();
+        Matcher m = Pattern.compile("UUID: ([0-9A-F-]{36}) \\(x86_64\\)").matcher(Files.readString(EXPECTED.resolve("uuid.txt")));
+        while (m.find()) {
+            uuids.add(m.group(1));
+        }
+        assertEquals(2, uuids.size());
+        assertEquals(uuids.get(0), kernel.get("uuid").asText());
+        JsonNode dsym = steps.get(1).get("result");
+        assertEquals(uuids.get(1), dsym.get("uuid").asText());
+        assertTrue(dsym.get("matches").asBoolean());
+
+        // llvm-otool-19 -l: every segment's name and vmaddr, in order.
+        List<String> otool = new ArrayList<>();
+        Matcher s = Pattern.compile("segname (\\S+)\\n\\s+vmaddr (0x[0-9a-f]+)").matcher(Files.readString(EXPECTED.resolve("otool-l.txt")));
+        while (s.find()) {
+            otool.add(s.group(1) + " " + s.group(2));
+        }
+        List<String> ours = new ArrayList<>();
+        for (JsonNode seg : kernel.get("segments")) {
+            ours.add(seg.get("name").asText() + " " + seg.get("vmaddr").asText());
+        }
+        assertEquals(otool, ours);
+
+        JsonNode core = steps.get(2).get("result");
+        assertEquals("MH_CORE", core.get("filetype").asText());
+        assertEquals(uuids.get(0), core.get("kernel_uuid").asText());
+        assertEquals("0x1c00000", core.get("slide").asText());
+
+        List<String> unavailable = new ArrayList<>();
+        for (JsonNode st : steps) {
+            if (!st.get("available").asBoolean()) {
+                unavailable.add(st.get("name").asText());
+                assertTrue(st.get("note").asText().startsWith("not available yet"));
+            }
+        }
+        assertFalse(unavailable.isEmpty());
+    }
+
+    @Test
+    void textOutputNamesEachStep() {
+        CliRun r = CliRun.of("demo");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("== kernel"), r.out());
+        assertTrue(r.out().contains("__TEXT       0xffffff8000200000"), r.out());
+        assertTrue(r.out().contains("not available yet"), r.out());
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        CliRun r = CliRun.of("no-such-command");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("no-such-command"), r.err());
+    }
+}

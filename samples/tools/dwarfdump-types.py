@@ -1,0 +1,355 @@
+#!/usr/bin/env python3
+"""Transcribe `llvm-dwarfdump-19 --debug-info` text (on stdin) into JSON Lines (compact).
+
+Used by samples/make-expected.sh. It only transcribes attributes as llvm-dwarfdump printed
+them; it computes no layout. Python 3 standard library only.
+
+  dwarfdump-types.py [--object NAME] [--append] [--types FILE] [--variables FILE] [--inlined FILE] < dump
+
+--types      one line per DW_TAG_structure_type / class_type / union_type / enumeration_type /
+             typedef DIE: every named one, and every anonymous one (nested anonymous members,
+             and anonymous types that a typedef or a variable names), in DIE order:
+               {"cu", "die", "tag", "name", ["parent"], "byte_size", "decl_file", "decl_line",
+                "declaration", ...}
+             "parent" (the enclosing type's DIE) is present only for a type nested in another.
+             struct/class/union add "members" (DW_TAG_member children, and DW_TAG_variable
+             children, which are static data members in DWARF 5) and, when there are any,
+             "inheritance" (DW_TAG_inheritance children: type, type_die, data_member_location,
+             virtual); enums add "type", "type_die" (the underlying type, if given) and
+             "enumerators" [{"name", "value"}]; typedefs add "type" and "type_die".
+             A member: {"name", "type", "type_die", "data_member_location", "bit_size",
+                        "bit_offset", "data_bit_offset"} always, plus "byte_size" when the DIE
+             has DW_AT_byte_size (DWARF 2/3 bit fields: the storage unit of DW_AT_bit_offset),
+             "static": true for a static data member, "artificial": true (e.g. _vptr).
+             data_member_location is an int for a constant or a lone DW_OP_plus_uconst / DW_OP_constu
+             expression, else the expression text as printed; absent attributes are null.
+             "type" is the name dwarfdump printed in quotes after the DW_AT_type reference;
+             "type_die" is that reference as "0x%08x" (null for a typedef of void).
+--variables  one line per DW_TAG_variable directly under a compile unit:
+               {"cu", "die", "name", ["specification", "specification_name"], "type",
+                "type_die", "decl_file", "decl_line", "external", "declaration", "address",
+                ["location"]}
+             address is "0x..." when the location is exactly one DW_OP_addr, else null, and then
+             "location" holds the location text as printed (absent if there is no location).
+             The specification keys are present only with DW_AT_specification.
+--inlined    the start address of every DW_TAG_inlined_subroutine range (DW_AT_low_pc, or the
+             start of each DW_AT_ranges entry), one "0x..." per line, sorted, unique.
+--append     appends to the --types and --variables files instead of rewriting them.
+--object     adds "object": NAME to every line (for .o files, whose DIE offsets are per file).
+"""
+import argparse
+import json
+import re
+import sys
+
+DIE_RE = re.compile(r'^(0x[0-9a-f]+):( +)(DW_TAG_\w+|NULL)\s*$')
+UNIT_RE = re.compile(r'^(0x[0-9a-f]+): (Compile|Type|Skeleton|Partial|Split)[ \w]*Unit:')
+ATTR_RE = re.compile(r'^\s+(DW_AT_\w+)\t\((.*)$', re.S)
+REF_RE = re.compile(r'^(0x[0-9a-f]+)(?: "(.*)")?$', re.S)
+RANGE_RE = re.compile(r'\[(0x[0-9a-f]+), (0x[0-9a-f]+)\)')
+INT_RE = re.compile(r'^[-+]?(?:0x[0-9a-f]+|\d+)$')
+
+AGGREGATES = ('DW_TAG_structure_type', 'DW_TAG_class_type', 'DW_TAG_union_type')
+TYPE_TAGS = AGGREGATES + ('DW_TAG_enumeration_type', 'DW_TAG_typedef')
+
+
+class Die:
+    __slots__ = ('off', 'tag', 'depth', 'attrs', 'children', 'parent', 'cu')
+
+    def __init__(self, off, tag, depth):
+        self.off, self.tag, self.depth = off, tag, depth
+        self.attrs, self.children, self.parent, self.cu = {}, [], None, None
+
+
+def paren_balance(text):
+    """Depth of unclosed '(' or '[' in text (dwarfdump prints ranges as "[lo, hi)"), ignoring
+    brackets inside double-quoted strings."""
+    depth, in_str, esc = 0, False, False
+    for ch in text:
+        if in_str:
+            if esc:
+                esc = False
+            elif ch == '\\':
+                esc = True
+            elif ch == '"':
+                in_str = False
+        elif ch == '"':
+            in_str = True
+        elif ch in '([':
+            depth += 1
+        elif ch in ')]':
+            depth -= 1
+    return depth
+
+
+def unescape(s):
+    out, i = [], 0
+    while i < len(s):
+        c = s[i]
+        if c == '\\' and i + 1 < len(s):
+            n = s[i + 1]
+            if n == 'x' and i + 3 < len(s) + 1:
+                try:
+                    out.append(chr(int(s[i + 2:i + 4], 16)))
+                    i += 4
+                    continue
+                except ValueError:
+                    pass
+            out.append({'n': '\n', 't': '\t', 'r': '\r', '"': '"', '\\': '\\'}.get(n, '\\' + n))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return ''.join(out)
+
+
+def parse(lines):
+    """Yields top-level DIEs (compile units) with their trees."""
+    units, stack = [], []
+    cur, pending_name, pending_val = None, None, None
+    for raw in lines:
+        line = raw.rstrip('\n')
+        if pending_name is not None:
+            pending_val += '\n' + line
+            if paren_balance('(' + pending_val) <= 0:
+                cur.attrs[pending_name] = pending_val[:-1] if pending_val.endswith(')') else pending_val
+                pending_name = pending_val = None
+            continue
+        if UNIT_RE.match(line):
+            stack = []
+            cur = None
+            continue
+        m = DIE_RE.match(line)
+        if m:
+            off, spaces, tag = m.group(1), m.group(2), m.group(3)
+            depth = (len(spaces) - 1) // 2
+            if tag == 'NULL':
+                cur = None
+                continue
+            die = Die('0x%08x' % int(off, 16), tag, depth)
+            while stack and stack[-1].depth >= depth:
+                stack.pop()
+            if stack:
+                die.parent = stack[-1]
+                die.cu = stack[0]
+                stack[-1].children.append(die)
+            else:
+                die.cu = die
+                units.append(die)
+            stack.append(die)
+            cur = die
+            continue
+        m = ATTR_RE.match(line)
+        if m and cur is not None:
+            name, val = m.group(1), m.group(2)
+            if paren_balance('(' + val) <= 0:
+                cur.attrs[name] = val[:-1] if val.endswith(')') else val
+            else:
+                pending_name, pending_val = name, val
+    return units
+
+
+def string_attr(die, name):
+    v = die.attrs.get(name)
+    if v is None:
+        return None
+    if len(v) >= 2 and v[0] == '"' and v[-1] == '"':
+        return unescape(v[1:-1])
+    return v
+
+
+def int_attr(die, name):
+    v = die.attrs.get(name)
+    if v is None:
+        return None
+    v = v.strip()
+    if INT_RE.match(v):
+        return int(v, 0)
+    return v
+
+
+def flag_attr(die, name):
+    v = die.attrs.get(name)
+    if v is None:
+        return False
+    return v.strip() not in ('0x00', 'false', '0')
+
+
+def ref_attr(die, name):
+    """(type_die, printed name) of a reference attribute."""
+    v = die.attrs.get(name)
+    if v is None:
+        return None, None
+    m = REF_RE.match(v.strip())
+    if not m:
+        return None, v
+    return '0x%08x' % int(m.group(1), 16), unescape(m.group(2)) if m.group(2) is not None else None
+
+
+def location_value(die, name):
+    v = die.attrs.get(name)
+    if v is None:
+        return None
+    v = v.strip()
+    if INT_RE.match(v):
+        return int(v, 0)
+    m = re.match(r'^DW_OP_(?:plus_uconst|constu) (0x[0-9a-f]+|\d+)$', v)
+    if m:
+        return int(m.group(1), 0)
+    return v
+
+
+def cu_name(die):
+    return string_attr(die.cu, 'DW_AT_name')
+
+
+def member(die):
+    tname_die, tname = ref_attr(die, 'DW_AT_type')
+    static = die.tag == 'DW_TAG_variable' or (
+        flag_attr(die, 'DW_AT_external') and flag_attr(die, 'DW_AT_declaration'))
+    m = {
+        'name': string_attr(die, 'DW_AT_name'),
+        'type': tname,
+        'type_die': tname_die,
+        'data_member_location': location_value(die, 'DW_AT_data_member_location'),
+        'bit_size': int_attr(die, 'DW_AT_bit_size'),
+        'bit_offset': int_attr(die, 'DW_AT_bit_offset'),
+        'data_bit_offset': int_attr(die, 'DW_AT_data_bit_offset'),
+    }
+    # optional keys, present only when they say something
+    if 'DW_AT_byte_size' in die.attrs:
+        m['byte_size'] = int_attr(die, 'DW_AT_byte_size')
+    if static:
+        m['static'] = True
+    if flag_attr(die, 'DW_AT_artificial'):
+        m['artificial'] = True
+    return m
+
+
+def type_record(die, obj):
+    rec = {}
+    if obj is not None:
+        rec['object'] = obj
+    parent = die.parent if die.parent is not None and die.parent is not die.cu else None
+    rec.update({
+        'cu': cu_name(die),
+        'die': die.off,
+        'tag': die.tag,
+        'name': string_attr(die, 'DW_AT_name'),
+    })
+    if parent is not None:
+        rec['parent'] = parent.off
+    rec.update({
+        'byte_size': int_attr(die, 'DW_AT_byte_size'),
+        'decl_file': string_attr(die, 'DW_AT_decl_file'),
+        'decl_line': int_attr(die, 'DW_AT_decl_line'),
+        'declaration': flag_attr(die, 'DW_AT_declaration'),
+    })
+    if die.tag in AGGREGATES:
+        rec['members'] = [member(c) for c in die.children
+                          if c.tag == 'DW_TAG_member' or c.tag == 'DW_TAG_variable']
+        inh = []
+        for c in die.children:
+            if c.tag == 'DW_TAG_inheritance':
+                tdie, tname = ref_attr(c, 'DW_AT_type')
+                inh.append({'type': tname, 'type_die': tdie,
+                            'data_member_location': location_value(c, 'DW_AT_data_member_location'),
+                            'virtual': 'DW_AT_virtuality' in c.attrs})
+        if inh:
+            rec['inheritance'] = inh
+    elif die.tag == 'DW_TAG_enumeration_type':
+        tdie, tname = ref_attr(die, 'DW_AT_type')
+        rec['type'], rec['type_die'] = tname, tdie
+        rec['enumerators'] = [{'name': string_attr(c, 'DW_AT_name'),
+                               'value': int_attr(c, 'DW_AT_const_value')}
+                              for c in die.children if c.tag == 'DW_TAG_enumerator']
+    else:  # typedef
+        tdie, tname = ref_attr(die, 'DW_AT_type')
+        rec['type'], rec['type_die'] = tname, tdie
+    return rec
+
+
+def variable_record(die, obj):
+    rec = {}
+    if obj is not None:
+        rec['object'] = obj
+    sdie, sname = ref_attr(die, 'DW_AT_specification')
+    tdie, tname = ref_attr(die, 'DW_AT_type')
+    loc = die.attrs.get('DW_AT_location')
+    loc = loc.strip() if loc is not None else None
+    m = re.match(r'^DW_OP_addr (0x[0-9a-f]+)$', loc or '')
+    rec.update({
+        'cu': cu_name(die),
+        'die': die.off,
+        'name': string_attr(die, 'DW_AT_name'),
+    })
+    if sdie is not None:
+        rec['specification'], rec['specification_name'] = sdie, sname
+    rec.update({
+        'type': tname,
+        'type_die': tdie,
+        'decl_file': string_attr(die, 'DW_AT_decl_file'),
+        'decl_line': int_attr(die, 'DW_AT_decl_line'),
+        'external': flag_attr(die, 'DW_AT_external'),
+        'declaration': flag_attr(die, 'DW_AT_declaration'),
+        'address': m.group(1) if m else None,
+    })
+    if loc is not None and not m:
+        rec['location'] = loc
+    return rec
+
+
+def walk(die):
+    yield die
+    for c in die.children:
+        yield from walk(c)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--object')
+    ap.add_argument('--types')
+    ap.add_argument('--variables')
+    ap.add_argument('--inlined')
+    ap.add_argument('--append', action='store_true', help='append to --types/--variables')
+    args = ap.parse_args()
+    text = sys.stdin.read()
+    units = parse(text.splitlines())
+    # every DIE and attribute line must have landed in the tree
+    n_dies = sum(1 for u in units for _ in walk(u))
+    n_attrs = sum(len(d.attrs) for u in units for d in walk(u))
+    want_dies = sum(1 for l in text.splitlines() if DIE_RE.match(l) and not l.rstrip().endswith('NULL'))
+    want_attrs = sum(1 for l in text.splitlines() if l.lstrip().startswith('DW_AT_'))
+    if (n_dies, n_attrs) != (want_dies, want_attrs):
+        sys.exit('dwarfdump-types.py: parsed %d DIEs / %d attributes, the input has %d / %d'
+                 % (n_dies, n_attrs, want_dies, want_attrs))
+    types, variables, inlined = [], [], set()
+    for unit in units:
+        for die in walk(unit):
+            if die.tag in TYPE_TAGS:
+                types.append(type_record(die, args.object))
+            elif die.tag == 'DW_TAG_variable' and die.parent is unit:
+                variables.append(variable_record(die, args.object))
+            elif die.tag == 'DW_TAG_inlined_subroutine':
+                if 'DW_AT_low_pc' in die.attrs:
+                    m = re.search(r'(0x[0-9a-f]+)\s*$', die.attrs['DW_AT_low_pc'])
+                    if m:
+                        inlined.add(int(m.group(1), 16))
+                for m in RANGE_RE.finditer(die.attrs.get('DW_AT_ranges', '')):
+                    if int(m.group(1), 16) < int(m.group(2), 16):
+                        inlined.add(int(m.group(1), 16))
+    if not units:
+        sys.exit('dwarfdump-types.py: no compile unit in the input')
+    for path, rows in ((args.types, types), (args.variables, variables)):
+        if path:
+            with open(path, 'a' if args.append else 'w', encoding='utf-8', newline='\n') as f:
+                for r in rows:
+                    f.write(json.dumps(r, ensure_ascii=False, separators=(',', ':')) + '\n')
+    if args.inlined:
+        with open(args.inlined, 'w', encoding='utf-8', newline='\n') as f:
+            for a in sorted(inlined):
+                f.write('0x%x\n' % a)
+
+
+if __name__ == '__main__':
+    main()
