@@ -596,7 +596,9 @@ HELPER_PY="${HELPER_PY//%LOWGLO_ALIAS%/$LOWGLO_ALIAS}"
 HELPER_PY="${HELPER_PY//%INLINED_STEP%/$INLINED_STEP}"
 helper() { python3 -c "$HELPER_PY" "$@"; }
 
-rm -rf "$OUT"
+# expected/thirdparty belongs to make-expected-thirdparty.sh; everything else is remade here.
+mkdir -p "$OUT"
+find "$OUT" -mindepth 1 -maxdepth 1 ! -name thirdparty -exec rm -rf {} +
 mkdir -p "$OUT/lldb" "$OUT/i386"
 for v in "${VARIANTS[@]}" fat; do mkdir -p "$OUT/$v"; done
 
@@ -617,6 +619,7 @@ for v in "${VARIANTS[@]}"; do
   run "$v/dsym-otool-l.txt" llvm-otool-19 -l "$d"
   run "$v/uuid.txt" llvm-dwarfdump-19 --uuid "$k" "$d"
   run_rc "$v/verify.txt" llvm-dwarfdump-19 --verify "$d"
+  run "$v/rebase.txt" llvm-objdump-19 --macho --rebase "$k"
 done
 # fat: llvm-otool-19 ignores -arch (it always prints the first slice), so the otool -l listing of
 # every slice comes from llvm-objdump-19 with the options llvm-otool -l maps to.

@@ -73,14 +73,27 @@ public interface ByteSource {
      */
     default String cstring(long off, int maxLen) throws FormatException {
         long avail = Math.max(0, size() - off);
-        int n = (int) Math.min(maxLen, avail);
-        checkRange(off, n);
-        byte[] b = bytes(off, n);
-        int end = 0;
-        while (end < n && b[end] != 0) {
-            end++;
+        int limit = (int) Math.min(maxLen, avail);
+        checkRange(off, limit);
+        // Read in growing chunks: names are short, but the limit may be a whole string table.
+        byte[] buf = new byte[Math.min(limit, 64)];
+        int have = 0;
+        while (true) {
+            for (int i = 0; i < have; i++) {
+                if (buf[i] == 0) {
+                    return new String(buf, 0, i, StandardCharsets.UTF_8);
+                }
+            }
+            if (have == limit) {
+                return new String(buf, 0, have, StandardCharsets.UTF_8);
+            }
+            int want = Math.min(limit, Math.max(64, have * 2));
+            if (want > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, want);
+            }
+            read(off + have, buf, have, want - have);
+            have = want;
         }
-        return new String(b, 0, end, StandardCharsets.UTF_8);
     }
 
     /**

@@ -7,8 +7,10 @@ package dev.hagfish.macho;
  * become {@link UnknownCommand}s that keep their bytes.
  */
 public sealed interface LoadCommand
-        permits SegmentCommand, SymtabCommand, UuidCommand, DyldInfoCommand, ThreadCommand,
-                EntryPointCommand, NoteCommand, UnknownCommand {
+        permits SegmentCommand, SymtabCommand, DysymtabCommand, UuidCommand, DyldInfoCommand,
+                ThreadCommand, EntryPointCommand, NoteCommand, LinkeditDataCommand, VersionMinCommand,
+                BuildVersionCommand, SourceVersionCommand, DylibCommand, PathCommand, FilesetEntryCommand,
+                UnknownCommand {
 
     /** Returns the raw {@code cmd} code. */
     int cmd();

@@ -33,6 +33,34 @@ final class LoadCommandDecoder {
             case LoadCommandType.LC_MAIN -> new EntryPointCommand(cmd, cmdsize, off, c.u64(), c.u64());
             case LoadCommandType.LC_THREAD, LoadCommandType.LC_UNIXTHREAD -> thread(index, c, off, cmd, cmdsize);
             case LoadCommandType.LC_NOTE -> note(c, off, cmd, cmdsize);
+            case LoadCommandType.LC_DYSYMTAB -> dysymtab(c, off, cmd, cmdsize);
+            case LoadCommandType.LC_FUNCTION_STARTS, LoadCommandType.LC_DATA_IN_CODE,
+                    LoadCommandType.LC_SEGMENT_SPLIT_INFO, LoadCommandType.LC_CODE_SIGNATURE,
+                    LoadCommandType.LC_DYLD_CHAINED_FIXUPS, LoadCommandType.LC_DYLD_EXPORTS_TRIE,
+                    LoadCommandType.LC_LINKER_OPTIMIZATION_HINT ->
+                    new LinkeditDataCommand(cmd, cmdsize, off, c.u32(), c.u32());
+            case LoadCommandType.LC_VERSION_MIN_MACOSX, LoadCommandType.LC_VERSION_MIN_IPHONEOS,
+                    LoadCommandType.LC_VERSION_MIN_TVOS, LoadCommandType.LC_VERSION_MIN_WATCHOS ->
+                    new VersionMinCommand(cmd, cmdsize, off, c.u32(), c.u32());
+            case LoadCommandType.LC_BUILD_VERSION -> buildVersion(index, c, off, cmd, cmdsize);
+            case LoadCommandType.LC_SOURCE_VERSION -> new SourceVersionCommand(cmd, cmdsize, off, c.u64());
+            case LoadCommandType.LC_ID_DYLIB, LoadCommandType.LC_LOAD_DYLIB, LoadCommandType.LC_LOAD_WEAK_DYLIB,
+                    LoadCommandType.LC_REEXPORT_DYLIB, LoadCommandType.LC_LAZY_LOAD_DYLIB,
+                    LoadCommandType.LC_LOAD_UPWARD_DYLIB -> {
+                long nameOff = c.u32();
+                yield new DylibCommand(cmd, cmdsize, off, lcString(index, off, cmd, cmdsize, nameOff), c.u32(),
+                        c.u32(), c.u32());
+            }
+            case LoadCommandType.LC_LOAD_DYLINKER, LoadCommandType.LC_ID_DYLINKER,
+                    LoadCommandType.LC_DYLD_ENVIRONMENT, LoadCommandType.LC_RPATH ->
+                    new PathCommand(cmd, cmdsize, off, lcString(index, off, cmd, cmdsize, c.u32()));
+            case LoadCommandType.LC_FILESET_ENTRY -> {
+                long vmaddr = c.u64();
+                long fileoff = c.u64();
+                long idOff = c.u32();
+                yield new FilesetEntryCommand(cmd, cmdsize, off, vmaddr, fileoff,
+                        lcString(index, off, cmd, cmdsize, idOff));
+            }
             default -> new UnknownCommand(cmd, cmdsize, off, src.bytes(off, Math.toIntExact(cmdsize)));
         };
     }
@@ -87,6 +115,42 @@ final class LoadCommandDecoder {
             states.add(new ThreadState(flavor, c.bytes((int) count * 4)));
         }
         return new ThreadCommand(cmd, cmdsize, off, states);
+    }
+
+    private BuildVersionCommand buildVersion(int index, BinaryCursor c, long off, int cmd, long cmdsize)
+            throws FormatException {
+        long platform = c.u32();
+        long minos = c.u32();
+        long sdk = c.u32();
+        long ntools = c.u32();
+        if (ntools > c.remaining() / 8) {
+            throw new FormatException(src.describe(), off, "load command " + index + " LC_BUILD_VERSION: "
+                    + ntools + " tools do not fit in cmdsize " + cmdsize);
+        }
+        List<BuildVersionCommand.BuildTool> tools = new ArrayList<>();
+        for (long i = 0; i < ntools; i++) {
+            tools.add(new BuildVersionCommand.BuildTool(c.u32(), c.u32()));
+        }
+        return new BuildVersionCommand(cmd, cmdsize, off, platform, minos, sdk, tools);
+    }
+
+    /** Reads an {@code lc_str}: a NUL-terminated string at an offset from the command's start. */
+    private String lcString(int index, long off, int cmd, long cmdsize, long strOff) throws FormatException {
+        if (strOff < 8 || strOff >= cmdsize) {
+            throw new FormatException(src.describe(), off, "load command " + index + " "
+                    + LoadCommandType.name(cmd) + ": string offset " + strOff + " outside cmdsize " + cmdsize);
+        }
+        return src.cstring(off + strOff, (int) (cmdsize - strOff));
+    }
+
+    private static DysymtabCommand dysymtab(BinaryCursor c, long off, int cmd, long cmdsize) throws FormatException {
+        long[] v = new long[18];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = c.u32();
+        }
+        // v[6..11] are tocoff, ntoc, modtaboff, nmodtab, extrefsymoff, nextrefsyms: unused on modern images.
+        return new DysymtabCommand(cmd, cmdsize, off, v[0], v[1], v[2], v[3], v[4], v[5], v[12], v[13], v[14],
+                v[15], v[16], v[17]);
     }
 
     private NoteCommand note(BinaryCursor c, long off, int cmd, long cmdsize) throws FormatException {

@@ -27,6 +27,30 @@ public final class LoadCommandType {
     public static final int LC_ID_DYLIB = 0xd;
     /** Load the dynamic linker. */
     public static final int LC_LOAD_DYLINKER = 0xe;
+    /** Load a weak dylib. */
+    public static final int LC_LOAD_WEAK_DYLIB = 0x18 | LC_REQ_DYLD;
+    /** Identity of a dynamic linker. */
+    public static final int LC_ID_DYLINKER = 0xf;
+    /** Re-export a dylib. */
+    public static final int LC_REEXPORT_DYLIB = 0x1f | LC_REQ_DYLD;
+    /** Lazily load a dylib. */
+    public static final int LC_LAZY_LOAD_DYLIB = 0x20;
+    /** Load an upward dylib. */
+    public static final int LC_LOAD_UPWARD_DYLIB = 0x23 | LC_REQ_DYLD;
+    /** Environment for the dynamic linker. */
+    public static final int LC_DYLD_ENVIRONMENT = 0x27;
+    /** Minimum tvOS version. */
+    public static final int LC_VERSION_MIN_TVOS = 0x2f;
+    /** Minimum watchOS version. */
+    public static final int LC_VERSION_MIN_WATCHOS = 0x30;
+    /** Linker optimization hints. */
+    public static final int LC_LINKER_OPTIMIZATION_HINT = 0x2e;
+    /** 32-bit encryption info. */
+    public static final int LC_ENCRYPTION_INFO = 0x21;
+    /** 64-bit encryption info. */
+    public static final int LC_ENCRYPTION_INFO_64 = 0x2c;
+    /** Linker options. */
+    public static final int LC_LINKER_OPTION = 0x2d;
     /** 64-bit segment. */
     public static final int LC_SEGMENT_64 = 0x19;
     /** UUID. */
@@ -90,7 +114,19 @@ public final class LoadCommandType {
             Map.entry(LC_BUILD_VERSION, "LC_BUILD_VERSION"),
             Map.entry(LC_DYLD_EXPORTS_TRIE, "LC_DYLD_EXPORTS_TRIE"),
             Map.entry(LC_DYLD_CHAINED_FIXUPS, "LC_DYLD_CHAINED_FIXUPS"),
-            Map.entry(LC_FILESET_ENTRY, "LC_FILESET_ENTRY"));
+            Map.entry(LC_FILESET_ENTRY, "LC_FILESET_ENTRY"),
+            Map.entry(LC_LOAD_WEAK_DYLIB, "LC_LOAD_WEAK_DYLIB"),
+            Map.entry(LC_ID_DYLINKER, "LC_ID_DYLINKER"),
+            Map.entry(LC_REEXPORT_DYLIB, "LC_REEXPORT_DYLIB"),
+            Map.entry(LC_LAZY_LOAD_DYLIB, "LC_LAZY_LOAD_DYLIB"),
+            Map.entry(LC_LOAD_UPWARD_DYLIB, "LC_LOAD_UPWARD_DYLIB"),
+            Map.entry(LC_DYLD_ENVIRONMENT, "LC_DYLD_ENVIRONMENT"),
+            Map.entry(LC_VERSION_MIN_TVOS, "LC_VERSION_MIN_TVOS"),
+            Map.entry(LC_VERSION_MIN_WATCHOS, "LC_VERSION_MIN_WATCHOS"),
+            Map.entry(LC_LINKER_OPTIMIZATION_HINT, "LC_LINKER_OPTIMIZATION_HINT"),
+            Map.entry(LC_ENCRYPTION_INFO, "LC_ENCRYPTION_INFO"),
+            Map.entry(LC_ENCRYPTION_INFO_64, "LC_ENCRYPTION_INFO_64"),
+            Map.entry(LC_LINKER_OPTION, "LC_LINKER_OPTION"));
 
     /** Returns the {@code LC_*} name of a command code, or {@code LC_0x…} for unknown codes. */
     public static String name(int cmd) {
