@@ -8,6 +8,8 @@ import dev.hagfish.macho.NoteCommand;
 import dev.hagfish.macho.SegmentCommand;
 import dev.hagfish.macho.ThreadCommand;
 import dev.hagfish.macho.UuidCommand;
+import dev.hagfish.symbols.Symbol;
+import dev.hagfish.symbols.SymbolTable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,8 +26,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code hagfish demo} runs the main job on the bundled sample kernel. Today it shows what has
  * landed: the kernel's identity and segments, the dSYM pairing by UUID, and what the sample core
- * says about itself (its LC_NOTE and thread state). It names plainly the steps that have not
- * landed yet (indexing, symbol lookup, struct layout, the process list and tree).
+ * says about itself (its LC_NOTE, thread state and the symbol at the pc), and a symbol lookup in
+ * the kernel's own symbol table. It names plainly the steps that have not landed yet (indexing,
+ * struct layout, the process list and tree).
  */
 @Command(name = "demo", description = "Run the main job on the bundled sample kernel and core.")
 final class DemoCommand implements Callable<Integer> {
@@ -57,12 +60,14 @@ final class DemoCommand implements Callable<Integer> {
         pair.put("matches", uuid(dsym).equals(uuid(kernel)));
         steps.add(new Step("dsym", true, pair, null));
 
+        SymbolTable symbols = SymbolTable.of(kernel);
         Path corePath = samples.resolve(SampleCorpus.DEMO_CORE);
         MachOFile core = MachOFile.parse(ByteSource.open(corePath));
-        steps.add(new Step("core", true, describeCore(samples, corePath, core), null));
+        steps.add(new Step("core", true, describeCore(samples, corePath, core, symbols), null));
 
         steps.add(notYet("index", "indexing the kernel and dSYM into the Lucene store (hagfish index)"));
-        steps.add(notYet("sym", "symbol lookup (hagfish sym kext_alloc)"));
+        steps.add(new Step("sym", true, lookUp(symbols, "_kext_alloc"),
+                "from the kernel's own symbol table; the indexed lookup (hagfish sym) is not there yet"));
         steps.add(notYet("struct", "struct layout (hagfish struct proc)"));
         steps.add(notYet("ps", "the process list of the core (hagfish ps)"));
         steps.add(notYet("pstree", "the process tree of the core (hagfish pstree)"));
@@ -104,7 +109,20 @@ final class DemoCommand implements Callable<Integer> {
         return m;
     }
 
-    private static Map<String, Object> describeCore(Path samples, Path path, MachOFile core) throws IOException {
+    private static Map<String, Object> lookUp(SymbolTable symbols, String name) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Symbol s : symbols.byName(name)) {
+            m.put("name", s.name());
+            m.put("address", Unsigned.hex(s.address()));
+            m.put("type", String.valueOf(s.nmType()));
+            m.put("size", Unsigned.shortHex(s.size()));
+            m.put("section", s.section());
+        }
+        return m;
+    }
+
+    private static Map<String, Object> describeCore(Path samples, Path path, MachOFile core, SymbolTable symbols)
+            throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", samples.relativize(path).toString());
         m.put("filetype", core.header().fileTypeName());
@@ -120,12 +138,19 @@ final class DemoCommand implements Callable<Integer> {
         List<ThreadCommand> threads = core.commands(ThreadCommand.class);
         if (!threads.isEmpty()) {
             Map<String, String> regs = new LinkedHashMap<>();
-            threads.get(0).states().get(0).registers().forEach((k, v) -> {
+            Map<String, Long> all = threads.get(0).states().get(0).registers();
+            all.forEach((k, v) -> {
                 if (List.of("rip", "rbp", "rsp", "pc", "fp", "sp", "lr").contains(k)) {
                     regs.put(k, Unsigned.hex(v));
                 }
             });
             m.put("thread", regs);
+            Long pc = all.containsKey("rip") ? all.get("rip") : all.get("pc");
+            Object slide = m.get("slide");
+            if (pc != null && slide != null) {
+                long unslid = pc - Unsigned.parseAddress(slide.toString());
+                symbols.lookup(unslid).ifPresent(h -> m.put("pc_symbol", h.text()));
+            }
         }
         return m;
     }
@@ -147,6 +172,9 @@ final class DemoCommand implements Callable<Integer> {
             if (!s.available()) {
                 out.println("   " + s.note());
                 continue;
+            }
+            if (s.note() != null) {
+                out.println("   (" + s.note() + ")");
             }
             for (Map.Entry<String, Object> e : s.result().entrySet()) {
                 if (e.getValue() instanceof List<?> list) {

@@ -58,6 +58,19 @@ class DemoCommandTest {
         assertEquals("MH_CORE", core.get("filetype").asText());
         assertEquals(uuids.get(0), core.get("kernel_uuid").asText());
         assertEquals("0x1c00000", core.get("slide").asText());
+        // The pc, unslid, against llvm-nm's address of the function that holds it.
+        long pc = Long.parseUnsignedLong(core.get("thread").get("rip").asText().substring(2), 16) - 0x1c00000L;
+        long debugger = nm("_Debugger");
+        assertEquals("_Debugger+0x" + Long.toHexString(pc - debugger), core.get("pc_symbol").asText());
+
+        JsonNode sym = null;
+        for (JsonNode st : steps) {
+            if (st.get("name").asText().equals("sym")) {
+                sym = st.get("result");
+            }
+        }
+        assertEquals("0x" + Long.toHexString(nm("_kext_alloc")), sym.get("address").asText());
+        assertEquals("T", sym.get("type").asText());
 
         List<String> unavailable = new ArrayList<>();
         for (JsonNode st : steps) {
@@ -67,6 +80,15 @@ class DemoCommandTest {
             }
         }
         assertFalse(unavailable.isEmpty());
+    }
+
+    private static long nm(String symbol) throws IOException {
+        for (String l : Files.readAllLines(EXPECTED.resolve("nm-n.txt"))) {
+            if (l.endsWith(" T " + symbol)) {
+                return Long.parseUnsignedLong(l.substring(0, 16), 16);
+            }
+        }
+        throw new AssertionError(symbol);
     }
 
     @Test
