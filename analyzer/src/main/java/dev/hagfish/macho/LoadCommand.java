@@ -21,8 +21,11 @@ public sealed interface LoadCommand
     /** Returns the absolute file offset of the command. */
     long fileOffset();
 
-    /** Returns the {@code LC_*} name of the command. */
-    default String name() {
+    /**
+     * Returns the {@code LC_*} name of the command. (Not {@code name()}: record components such
+     * as a dylib's {@code name} would hide it.)
+     */
+    default String cmdName() {
         return LoadCommandType.name(cmd());
     }
 }

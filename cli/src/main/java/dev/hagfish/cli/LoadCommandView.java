@@ -73,7 +73,7 @@ final class LoadCommandView {
     private static Map<String, Object> fields(int index, LoadCommand c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("index", index);
-        m.put("cmd", c.name());
+        m.put("cmd", c.cmdName());
         m.put("cmdsize", c.cmdsize());
         m.put("offset", c.fileOffset());
         if (c instanceof SegmentCommand s) {

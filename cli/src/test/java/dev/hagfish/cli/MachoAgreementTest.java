@@ -127,6 +127,9 @@ class MachoAgreementTest {
         Map<String, List<Golden.Segment>> all = Golden.otoolSegments(Golden.expected(golden));
         List<Golden.Segment> expected = key != null ? all.get(key) : all.values().iterator().next();
         JsonNode listing = run("macho", "loadcmds", "--json", Golden.SAMPLES.resolve(file).toString());
+        if (key == null) {
+            assertCommandsAndNames(Golden.expected(golden), listing, file);
+        }
         return assertSegments(expected, listing, file);
     }
 
@@ -190,7 +193,36 @@ class MachoAgreementTest {
             JsonNode cmds = run(args.toArray(String[]::new));
             Map<String, List<Golden.Segment>> otool = Golden.otoolSegments(Golden.expected("thirdparty/" + f.id() + ".otool-l.txt"));
             assertSegments(otool.values().iterator().next(), cmds, f.id());
+            assertCommandsAndNames(Golden.expected("thirdparty/" + f.id() + ".otool-l.txt"), cmds, f.id());
         }
+    }
+
+    /** Every command's name, size and (for dylib/path commands) name equal otool's, in order. */
+    private static void assertCommandsAndNames(Path otool, JsonNode listing, String ctx) throws IOException {
+        List<String> expected = new ArrayList<>();
+        List<String> lines = Files.readAllLines(otool);
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).strip();
+            if (t.startsWith("cmd ")) {
+                String entry = t.substring(4) + " " + lines.get(i + 1).strip().substring("cmdsize ".length());
+                String next = lines.get(i + 2).strip();
+                if (next.startsWith("name ") || next.startsWith("path ")) {
+                    entry += " " + next.substring(5).replaceFirst(" \\(offset \\d+\\)$", "");
+                }
+                expected.add(entry);
+            }
+        }
+        List<String> ours = new ArrayList<>();
+        for (JsonNode c : listing.get("commands")) {
+            String entry = c.get("cmd").asText() + " " + c.get("cmdsize").asLong();
+            if (c.has("name") && !c.get("cmd").asText().startsWith("LC_SEGMENT")) {
+                entry += " " + c.get("name").asText();
+            } else if (c.has("path")) {
+                entry += " " + c.get("path").asText();
+            }
+            ours.add(entry);
+        }
+        assertEquals(expected, ours, ctx);
     }
 
     @Test
