@@ -45,7 +45,19 @@ public record KernelImage(MachOFile kernel, Path path, String uuid, long base, O
      * @throws IOException if a file is missing or malformed, or the UUIDs differ
      */
     public static KernelImage open(Path path, Path dsym, String arch, boolean force) throws IOException {
-        MachOFile k = MachOFile.open(ByteSource.open(path), arch);
+        return pair(MachOFile.open(ByteSource.open(path), arch), path, dsym, force);
+    }
+
+    /**
+     * Pairs an already opened kernel image with its dSYM; see {@link #open}.
+     *
+     * @param k the kernel (one slice)
+     * @param path the kernel file, for finding {@code <name>.dSYM} and for messages
+     * @param dsym the dSYM bundle or DWARF file, or null
+     * @param force accept a dSYM whose UUID differs
+     * @throws IOException if a file is missing or malformed, or the UUIDs differ
+     */
+    public static KernelImage pair(MachOFile k, Path path, Path dsym, boolean force) throws IOException {
         String uuid = k.uuid().map(UuidCommand::text).orElseThrow(
                 () -> new FormatException(path.toString(), 0, "no LC_UUID: cannot pair a kernel without a UUID"));
         Optional<Path> dwarf = findDsym(path, dsym);

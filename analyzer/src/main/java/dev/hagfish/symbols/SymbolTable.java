@@ -176,25 +176,25 @@ public final class SymbolTable {
                 hi = mid;
             }
         }
-        // lo - 1 is the last symbol at or below addr; among equal addresses prefer an external one.
-        for (int i = lo - 1; i >= 0 && byAddress[i].address() == byAddress[lo - 1].address(); i--) {
-            Symbol s = byAddress[i];
-            long off = addr - s.address();
-            if (off == 0 || Long.compareUnsigned(off, s.size()) < 0) {
-                Symbol best = bestAt(i, lo - 1);
-                return Optional.of(new SymbolOffset(best, off));
-            }
+        int last = lo - 1; // the last symbol at or below addr
+        if (last < 0) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        long off = addr - byAddress[last].address();
+        if (off != 0 && Long.compareUnsigned(off, byAddress[last].size()) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new SymbolOffset(preferExternal(last), off));
     }
 
-    private Symbol bestAt(int from, int to) {
-        long a = byAddress[to].address();
-        int first = from;
+    /** Among the symbols at the address of {@code byAddress[last]}, returns the first external one. */
+    private Symbol preferExternal(int last) {
+        long a = byAddress[last].address();
+        int first = last;
         while (first > 0 && byAddress[first - 1].address() == a) {
             first--;
         }
-        for (int i = first; i <= to; i++) {
+        for (int i = first; i <= last; i++) {
             if (byAddress[i].external()) {
                 return byAddress[i];
             }

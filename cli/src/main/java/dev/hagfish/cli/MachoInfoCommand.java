@@ -69,7 +69,7 @@ final class MachoInfoCommand implements Callable<Integer> {
         String dsymPath = null;
         if (f.uuid().isPresent() && f.header().fileType() != dev.hagfish.macho.MachHeader.MH_DSYM) {
             // Pairs with FILE.dSYM or --dsym, refusing a UUID mismatch unless --force.
-            dsymPath = KernelImage.open(file.file, dsym, f.archName(), force).dsymPath()
+            dsymPath = KernelImage.pair(f, file.file, dsym, force).dsymPath()
                     .map(Object::toString).orElse(null);
         }
         Info info = new Info(file.file.toString(), f.archName(), f.header().fileTypeName(),
