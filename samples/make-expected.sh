@@ -620,6 +620,7 @@ for v in "${VARIANTS[@]}"; do
   run "$v/uuid.txt" llvm-dwarfdump-19 --uuid "$k" "$d"
   run_rc "$v/verify.txt" llvm-dwarfdump-19 --verify "$d"
   run "$v/rebase.txt" llvm-objdump-19 --macho --rebase "$k"
+  run "$v/dsym-nm-n.txt" llvm-nm-19 -n "$d"
 done
 # fat: llvm-otool-19 ignores -arch (it always prints the first slice), so the otool -l listing of
 # every slice comes from llvm-objdump-19 with the options llvm-otool -l maps to.

@@ -42,11 +42,14 @@ class MachoAgreementTest {
     }
 
     @Test
-    void symbolsEqualLlvmNmOnEveryKernel() throws IOException {
+    void symbolsEqualLlvmNmOnEveryKernelAndDsym() throws IOException {
         for (String v : VARIANTS) {
             String kernel = Golden.SAMPLES.resolve("kernels/" + v + "/kernel").toString();
             List<String> nm = Golden.nm(Golden.expected(v + "/nm-n.txt")).values().iterator().next();
             assertEquals(nm, nmLines(run("macho", "symbols", "--json", kernel), true), v);
+            String dsym = kernel + ".dSYM/Contents/Resources/DWARF/kernel";
+            List<String> dsymNm = Golden.nm(Golden.expected(v + "/dsym-nm-n.txt")).values().iterator().next();
+            assertEquals(dsymNm, nmLines(run("macho", "symbols", "--json", dsym), true), v + " dSYM");
         }
     }
 
