@@ -91,4 +91,24 @@ class KernelImageTest {
                 () -> KernelImage.open(kernel, SAMPLES.resolve("no-such.dSYM"), null, false));
         assertTrue(e.getMessage().contains("no-such.dSYM"), e.getMessage());
     }
+
+    @Test
+    void withoutTheVersionSymbolTheBannerIsFoundInTheConstantSections() throws IOException {
+        byte[] k = Files.readAllBytes(SAMPLES.resolve("kernels/x86_64-dwarf4/kernel"));
+        String real = KernelImage.version(dev.hagfish.macho.MachOFile.parse(dev.hagfish.io.ByteSource.of(k, "k")))
+                .orElseThrow();
+        // Rename the symbol in the string table: "_version\0" becomes "_versioN\0".
+        byte[] needle = "\0_version\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int renamed = 0;
+        for (int i = 0; i + needle.length <= k.length; i++) {
+            if (java.util.Arrays.equals(k, i, i + needle.length, needle, 0, needle.length)) {
+                k[i + 8] = 'N';
+                renamed++;
+            }
+        }
+        assertTrue(renamed >= 1);
+        var f = dev.hagfish.macho.MachOFile.parse(dev.hagfish.io.ByteSource.of(k, "k"));
+        assertTrue(dev.hagfish.symbols.SymbolTable.of(f).byName("_version").isEmpty());
+        assertEquals(real, KernelImage.version(f).orElseThrow());
+    }
 }
