@@ -1,0 +1,108 @@
+package dev.hagfish.dwarf;
+
+import dev.hagfish.io.BinaryCursor;
+import dev.hagfish.io.ByteSource;
+import dev.hagfish.io.FormatException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code Abbreviations} parses {@code .debug_abbrev} tables, once per offset: units that share a
+ * table share the parsed result. A table lookup by code is an array index for the usual dense
+ * codes 1..n, a map otherwise.
+ *
+ * <p>Not thread-safe: one instance per reader thread, or external synchronisation.
+ */
+public final class Abbreviations {
+    private final ByteSource section;
+    private final Map<Long, Table> tables = new HashMap<>();
+
+    /** Creates a cache over a {@code .debug_abbrev} section. */
+    public Abbreviations(ByteSource section) {
+        this.section = section;
+    }
+
+    /** One parsed table. */
+    public static final class Table {
+        private final Abbreviation[] dense;
+        private final Map<Long, Abbreviation> sparse;
+
+        Table(List<Abbreviation> list) {
+            boolean isDense = true;
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).code() != i + 1) {
+                    isDense = false;
+                    break;
+                }
+            }
+            if (isDense) {
+                dense = list.toArray(Abbreviation[]::new);
+                sparse = null;
+            } else {
+                dense = null;
+                sparse = new HashMap<>();
+                for (Abbreviation a : list) {
+                    sparse.put(a.code(), a);
+                }
+            }
+        }
+
+        /** Returns the abbreviation with this code, or null. */
+        public Abbreviation get(long code) {
+            if (dense != null) {
+                return code >= 1 && code <= dense.length ? dense[(int) code - 1] : null;
+            }
+            return sparse.get(code);
+        }
+    }
+
+    /** Returns the table at {@code offset}, parsing it on first use. */
+    public Table at(long offset) throws FormatException {
+        Table t = tables.get(offset);
+        if (t == null) {
+            t = parse(offset);
+            tables.put(offset, t);
+        }
+        return t;
+    }
+
+    private Table parse(long offset) throws FormatException {
+        if (offset < 0 || offset >= section.size()) {
+            throw new FormatException(section.describe(), offset,
+                    "abbreviation table offset 0x" + Long.toHexString(offset) + " is outside debug_abbrev");
+        }
+        BinaryCursor c = new BinaryCursor(section, offset);
+        List<Abbreviation> list = new ArrayList<>();
+        while (true) {
+            long at = c.position();
+            long code = c.uleb();
+            if (code == 0) {
+                return new Table(list);
+            }
+            long tag = c.uleb();
+            int children = c.u8();
+            if (children > 1) {
+                throw new FormatException(section.describe(), at, "abbreviation " + code
+                        + ": children flag " + children + " is neither 0 nor 1");
+            }
+            List<Abbreviation.Spec> specs = new ArrayList<>();
+            while (true) {
+                long name = c.uleb();
+                long form = c.uleb();
+                if (name == 0 && form == 0) {
+                    break;
+                }
+                long implicit = form == DwForm.IMPLICIT_CONST ? c.sleb() : 0;
+                if (name > 0xffff || form > 0xffff) {
+                    throw new FormatException(section.describe(), at, "abbreviation " + code
+                            + ": attribute 0x" + Long.toHexString(name) + " form 0x" + Long.toHexString(form)
+                            + " out of range");
+                }
+                specs.add(new Abbreviation.Spec((int) name, (int) form, implicit));
+            }
+            list.add(new Abbreviation(code, (int) Math.min(tag, Integer.MAX_VALUE), children == 1, specs));
+        }
+    }
+}
