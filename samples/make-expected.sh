@@ -621,6 +621,10 @@ for v in "${VARIANTS[@]}"; do
   run_rc "$v/verify.txt" llvm-dwarfdump-19 --verify "$d"
   run "$v/rebase.txt" llvm-objdump-19 --macho --rebase "$k"
   run "$v/dsym-nm-n.txt" llvm-nm-19 -n "$d"
+  run "$v/section-sizes.txt" llvm-dwarfdump-19 --show-section-sizes "$d"
+  # The unit header lines of llvm-dwarfdump's --debug-info listing (offset, length, format,
+  # version, unit type, abbreviation offset, address size).
+  run "$v/units.txt" sh -c "llvm-dwarfdump-19 --debug-info '$d' | grep -E '^0x[0-9a-f]+: [A-Za-z]+ Unit:'"
 done
 # fat: llvm-otool-19 ignores -arch (it always prints the first slice), so the otool -l listing of
 # every slice comes from llvm-objdump-19 with the options llvm-otool -l maps to.

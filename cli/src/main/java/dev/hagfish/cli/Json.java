@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 
 /**
- * {@code Json} renders command results as JSON: pretty-printed, fields in declaration order,
+ * {@code Json} renders command results as JSON: pretty-printed, snake_case fields in declaration order,
  * addresses already formatted as hex strings by the result records.
  */
 final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** snake_case field names everywhere, whatever the Java record component is called. */
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
     private Json() {}
 
