@@ -1,0 +1,191 @@
+package dev.hagfish.symbols;
+
+import dev.hagfish.dwarf.DwarfSections;
+import dev.hagfish.dwarf.LineProgram;
+import dev.hagfish.dwarf.LineRow;
+import dev.hagfish.io.FormatException;
+import dev.hagfish.symbols.DwarfFacts.CallSite;
+import dev.hagfish.symbols.DwarfFacts.Decl;
+import dev.hagfish.symbols.DwarfFacts.Subroutine;
+import dev.hagfish.symbols.DwarfFacts.UnitFacts;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A {@code Symbolizer} turns an unslid address into the chain of functions executing there,
+ * innermost inlined subroutine first, each with its source file, line and column, answering
+ * exactly as {@code llvm-symbolizer --output-style=JSON} (LLVM 19) does:
+ * <ul>
+ *   <li>the compile unit comes from {@code .debug_aranges}, and from the unit DIE's ranges for
+ *       units no aranges set names (DWARF 5 §6.1.2, §3.1.1);
+ *   <li>the innermost subprogram or inlined subroutine whose {@code low_pc}/{@code high_pc}
+ *       (high as an address or an offset) or {@code DW_AT_ranges} ({@code .debug_ranges},
+ *       {@code .debug_rnglists}) hold the address, then its enclosing inlined subroutines up to
+ *       the subprogram (§3.3.8);
+ *   <li>names through {@code DW_AT_abstract_origin}/{@code DW_AT_specification}, the demangled
+ *       linkage name preferred; the innermost frame's file and line from the line table, the
+ *       others' from the inlined callee's {@code DW_AT_call_file}/{@code _line}/{@code _column};
+ *   <li>with {@link SymbolRanges}, the outermost frame's name and start address come from the
+ *       symbol table, which also answers where DWARF knows nothing, and answers data queries.
+ * </ul>
+ * The DWARF is read in one pass when the symbolizer is made; line programs are decoded on first
+ * use and cached.
+ *
+ * <p>Thread-safe: the index is immutable and the line program cache is guarded.
+ */
+public final class Symbolizer {
+    private static final Frame EMPTY = new Frame("", "", 0, 0, "", 0, OptionalLong.empty(), 0);
+    private static final long U32 = 0xffffffffL;
+
+    private final DwarfSections sections;
+    private final DwarfIndex index;
+    private final Names names;
+    private final SymbolRanges symbols;
+    private final Map<Long, LineProgram> lineCache = new HashMap<>();
+
+    private Symbolizer(DwarfSections sections, DwarfIndex index, SymbolRanges symbols) {
+        this.sections = sections;
+        this.index = index;
+        this.names = new Names(index.decls);
+        this.symbols = symbols;
+        if (index.data != null) {
+            index.data.finish(names);
+        }
+    }
+
+    /**
+     * Makes a symbolizer from DWARF alone: data queries are answered from variables at fixed
+     * addresses, sized by their types.
+     *
+     * @throws FormatException if {@code .debug_info}, {@code .debug_aranges} or a range list is
+     *     malformed
+     */
+    public static Symbolizer of(DwarfSections dwarf) throws FormatException {
+        return new Symbolizer(dwarf, DwarfIndex.build(dwarf, true), null);
+    }
+
+    /**
+     * Makes a symbolizer that also consults the image's symbols, as {@code llvm-symbolizer} does
+     * with a binary and its dSYM.
+     *
+     * @param dwarf the DWARF sections (of the dSYM)
+     * @param symbols the symbols of the image the addresses belong to
+     * @throws FormatException if {@code .debug_info}, {@code .debug_aranges} or a range list is
+     *     malformed
+     * @throws NullPointerException if {@code symbols} is null (use {@link #of(DwarfSections)})
+     */
+    public static Symbolizer of(DwarfSections dwarf, SymbolRanges symbols) throws FormatException {
+        Objects.requireNonNull(symbols, "symbols");
+        return new Symbolizer(dwarf, DwarfIndex.build(dwarf, false), symbols);
+    }
+
+    /**
+     * Returns the inline chain at an address, innermost first; never empty (a frame of empty
+     * fields stands for "unknown").
+     *
+     * @param unslidAddress an address in the image's own (unslid) address space
+     * @throws FormatException if the unit's line program is malformed
+     */
+    public List<Frame> symbolize(long unslidAddress) throws FormatException {
+        List<Frame> frames = dwarfFrames(unslidAddress);
+        if (frames.isEmpty()) {
+            frames.add(EMPTY);
+        }
+        if (symbols != null) {
+            Optional<SymbolRanges.Entry> e = symbols.find(unslidAddress);
+            if (e.isPresent()) {
+                int last = frames.size() - 1;
+                frames.set(last, frames.get(last).withSymbol(Names.demangle(e.get().name()), e.get().address()));
+            }
+        }
+        return List.copyOf(frames);
+    }
+
+    /**
+     * Returns the data object holding an address: from the symbol table when this symbolizer
+     * has one (as {@code llvm-symbolizer}), else from DWARF variables.
+     *
+     * @param unslidAddress an address in the image's own (unslid) address space
+     */
+    public Optional<DataSymbol> symbolizeData(long unslidAddress) {
+        if (symbols != null) {
+            return symbols.find(unslidAddress).map(e -> new DataSymbol(Names.demangle(e.name()), e.address(), e.size()));
+        }
+        return index.data.find(unslidAddress);
+    }
+
+    private List<Frame> dwarfFrames(long address) throws FormatException {
+        List<Frame> out = new ArrayList<>();
+        long unitOffset = index.lookup.unitOffset(address);
+        int u = unitOffset == -1 ? -1 : index.unitIndex(unitOffset);
+        if (u < 0) {
+            return out;
+        }
+        UnitFacts unit = index.units.get(u);
+        LineProgram lines = lines(u);
+        Optional<LineRow> row = lines == null ? Optional.empty() : lines.rowFor(address);
+        Optional<String> rowFile = row.flatMap(r -> lines.filePath(r.file(), unit.compDir()));
+        // The innermost frame's position comes from the line table (it is all there is without a DIE).
+        Frame where = rowFile.isEmpty() ? EMPTY : new Frame("", rowFile.get(), row.get().line(), row.get().column(),
+                "", 0, OptionalLong.empty(), row.get().discriminator());
+        int sub = unit.subroutines().find(address);
+        if (sub < 0) {
+            if (rowFile.isPresent()) {
+                out.add(where);
+            }
+            return out;
+        }
+        for (int s = sub; s >= 0;) {
+            Subroutine r = index.subroutines.get(s);
+            out.add(frame(r, where));
+            if (!r.inlined()) {
+                break; // the concrete subprogram ends the chain
+            }
+            // The caller's position is where the inlined callee was called from.
+            CallSite call = r.call();
+            String file = lines == null ? "" : lines.filePath(call.file(), unit.compDir()).orElse("");
+            where = new Frame("", file, call.line() & U32, call.column() & U32, "", 0, OptionalLong.empty(),
+                    call.discriminator() & U32);
+            s = r.parent();
+        }
+        return out;
+    }
+
+    /** Returns the frame of a subroutine at a position: its name and declaration, and the position. */
+    private Frame frame(Subroutine r, Frame where) throws FormatException {
+        String name = names.name(r.die());
+        OptionalLong start = r.hasLowPc() ? OptionalLong.of(r.lowPc()) : OptionalLong.empty();
+        return new Frame(name == null ? "" : name, where.fileName(), where.line(), where.column(), declFile(r.die()),
+                names.declLine(r.die()), start, where.discriminator());
+    }
+
+    private String declFile(long die) throws FormatException {
+        Decl d = names.declFile(die);
+        if (d == null) {
+            return "";
+        }
+        LineProgram lp = lines(d.unit());
+        return lp == null ? "" : lp.filePath(d.declFile(), index.units.get(d.unit()).compDir()).orElse("");
+    }
+
+    /** Returns the unit's line program, decoding it on first use; null when it has none. */
+    private LineProgram lines(int unit) throws FormatException {
+        long stmt = index.units.get(unit).stmtList();
+        if (stmt == DwarfFacts.NONE || sections.get("debug_line").isEmpty()) {
+            return null;
+        }
+        synchronized (lineCache) {
+            LineProgram p = lineCache.get(stmt);
+            if (p == null) {
+                p = LineProgram.read(sections, stmt);
+                lineCache.put(stmt, p);
+            }
+            return p;
+        }
+    }
+}
