@@ -31,7 +31,7 @@ class DieFactsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Facts of one DIE in the golden file's shape, built from our reader. */
-    private static Map<String, Object> facts(DieReader r, Unit u, Die d, List<Die> children) throws FormatException {
+    static Map<String, Object> facts(DieReader r, Unit u, Die d, List<Die> children) throws FormatException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("die", "0x%08x".formatted(d.offset()));
         m.put("name", u.string(d.get(DwAt.NAME)));
@@ -57,7 +57,7 @@ class DieFactsTest {
         return m;
     }
 
-    private static Map<String, Object> golden(JsonNode t) {
+    static Map<String, Object> golden(JsonNode t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("die", t.get("die").asText());
         m.put("name", t.path("name").isNull() || t.path("name").isMissingNode() ? null : t.get("name").asText());
