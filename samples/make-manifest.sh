@@ -20,6 +20,10 @@ how_made() {
     snapshots/x86_64-dwarf4-slide4600000.raw) echo "SnapshotMaker: flat dump at base $(cat "$HERE/snapshots/raw-base.txt" 2>/dev/null || echo '?')" ;;
     snapshots/raw-base.txt) echo "SnapshotMaker: the base address of the raw dump" ;;
     snapshots/*.gz) echo "gzip -9 -n of snapshots/x86_64-dwarf4.core" ;;
+    expected/thirdparty/*) echo "make-expected-thirdparty.sh (see expected/thirdparty/COMMANDS.md)" ;;
+    expected/accel/*) echo "make-expected-accel.sh (see expected/accel/COMMANDS.md)" ;;
+    expected/gdb/*) echo "make-expected-gdb.sh (see expected/gdb/COMMANDS.md)" ;;
+    expected/real/*) echo "make-expected-real.sh (see expected/real/SOURCES.md)" ;;
     expected/*) echo "make-expected.sh (see expected/COMMANDS.md for the exact command)" ;;
     *.sh|tools/*) echo "hand-written build script" ;;
     *) echo "hand-written" ;;
