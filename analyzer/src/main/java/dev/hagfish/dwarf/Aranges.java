@@ -39,22 +39,10 @@ public final class Aranges {
     }
 
     private static long readSet(ByteSource s, long setOffset, List<Entry> out) throws FormatException {
-        BinaryCursor c = new BinaryCursor(s, setOffset);
-        long length = c.u32();
-        int offsetSize = 4;
-        if (length == 0xffffffffL) {
-            length = c.u64();
-            offsetSize = 8;
-        } else if (length >= 0xfffffff0L) {
-            throw new FormatException(s.describe(), setOffset, "aranges set length 0x" + Long.toHexString(length)
-                    + " is a reserved value");
-        }
-        if (length < 0 || length > c.remaining()) {
-            throw new FormatException(s.describe(), setOffset, "aranges set length 0x" + Long.toHexString(length)
-                    + " runs past the end of the section (size 0x" + Long.toHexString(s.size()) + ")");
-        }
-        long end = c.position() + length;
-        c = new BinaryCursor(s, c.position(), end);
+        InitialLength len = InitialLength.read(s, setOffset, "aranges set length", "debug_aranges");
+        int offsetSize = len.offsetSize();
+        long end = len.end();
+        BinaryCursor c = new BinaryCursor(s, len.start(), end);
         int version = c.u16();
         if (version != 2 && version != 3) {
             throw new FormatException(s.describe(), c.position() - 2, "aranges set version " + version

@@ -94,19 +94,8 @@ final class DebugNamesIndex {
 
     /** Reads {@code unit_length} and returns a cursor over the rest of the index. */
     private static BinaryCursor open(ByteSource sec, long offset) throws FormatException {
-        BinaryCursor c = new BinaryCursor(sec, offset);
-        long length = c.u32();
-        if (length == 0xffffffffL) {
-            length = c.u64();
-        } else if (length >= 0xfffffff0L) {
-            throw new FormatException(sec.describe(), offset, "name index unit_length 0x" + Long.toHexString(length)
-                    + " is a reserved value");
-        }
-        if (length < 0 || length > c.remaining()) {
-            throw new FormatException(sec.describe(), offset, "name index unit_length 0x"
-                    + Long.toHexString(length) + " runs past the end (size 0x" + Long.toHexString(sec.size()) + ")");
-        }
-        return new BinaryCursor(sec, c.position(), c.position() + length);
+        InitialLength len = InitialLength.read(sec, offset, "name index unit_length", "debug_names");
+        return new BinaryCursor(sec, len.start(), len.end());
     }
 
     /** Reads the header fields after {@code unit_length}, through the augmentation string. */

@@ -33,21 +33,10 @@ record LineHeader(long offset, long unitEnd, int offsetSize, int version, int ad
      */
     static LineHeader read(DwarfSections sections, long offset) throws FormatException {
         ByteSource line = sections.require("debug_line");
-        BinaryCursor c = new BinaryCursor(line, offset);
-        long length = c.u32();
-        int offsetSize = 4;
-        if (length == 0xffffffffL) {
-            length = c.u64();
-            offsetSize = 8;
-        } else if (length >= 0xfffffff0L) {
-            throw error(line, offset, "unit_length 0x" + Long.toHexString(length) + " is a reserved value");
-        }
-        if (length < 0 || length > line.size() - c.position()) {
-            throw error(line, offset, "unit_length 0x" + Long.toHexString(length)
-                    + " runs past the end of debug_line (size 0x" + Long.toHexString(line.size()) + ")");
-        }
-        long unitEnd = c.position() + length;
-        c = new BinaryCursor(line, c.position(), unitEnd);
+        InitialLength len = InitialLength.read(line, offset, "unit_length", "debug_line");
+        int offsetSize = len.offsetSize();
+        long unitEnd = len.end();
+        BinaryCursor c = new BinaryCursor(line, len.start(), unitEnd);
         int version = c.u16();
         if (version < 2 || version > 5) {
             throw error(line, c.position() - 2, "line table version " + version + " is not 2 to 5");

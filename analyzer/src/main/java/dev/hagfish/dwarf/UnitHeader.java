@@ -40,22 +40,10 @@ public record UnitHeader(long offset, long end, int offsetSize, int version, int
      * @throws FormatException if the length, version or address size is invalid
      */
     public static UnitHeader read(ByteSource info, long offset) throws FormatException {
-        BinaryCursor c = new BinaryCursor(info, offset);
-        long length = c.u32();
-        int offsetSize = 4;
-        if (length == 0xffffffffL) {
-            length = c.u64();
-            offsetSize = 8;
-        } else if (length >= 0xfffffff0L) {
-            throw new FormatException(info.describe(), offset, "unit length 0x" + Long.toHexString(length)
-                    + " is a reserved value");
-        }
-        long start = c.position();
-        if (length < 0 || length > info.size() - start) {
-            throw new FormatException(info.describe(), offset, "unit length 0x" + Long.toHexString(length)
-                    + " runs past the end of debug_info (size 0x" + Long.toHexString(info.size()) + ")");
-        }
-        long end = start + length;
+        InitialLength len = InitialLength.read(info, offset, "unit length", "debug_info");
+        int offsetSize = len.offsetSize();
+        long start = len.start();
+        long end = len.end();
         BinaryCursor h = new BinaryCursor(info, start, end);
         int version = h.u16();
         if (version < 2 || version > 5) {
