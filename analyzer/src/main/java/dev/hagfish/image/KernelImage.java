@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -116,11 +115,9 @@ public record KernelImage(MachOFile kernel, Path path, String uuid, long base, O
     /** Returns the pc of the first LC_UNIXTHREAD/LC_THREAD, if any. */
     public static Optional<Long> entry(MachOFile k) {
         for (ThreadCommand t : k.commands(ThreadCommand.class)) {
-            Map<String, Long> regs = t.states().get(0).registers();
-            for (String pc : new String[] {"rip", "pc", "eip"}) {
-                if (regs.containsKey(pc)) {
-                    return Optional.of(regs.get(pc));
-                }
+            Optional<Long> pc = t.states().get(0).pc();
+            if (pc.isPresent()) {
+                return pc;
             }
         }
         return Optional.empty();

@@ -74,6 +74,17 @@ public record ThreadState(int flavor, byte[] raw) {
         return regs;
     }
 
+    /** Returns the program counter ({@code rip}, {@code pc} or {@code eip}) of a known flavor. */
+    public java.util.Optional<Long> pc() {
+        Map<String, Long> regs = registers();
+        for (String name : new String[] {"rip", "pc", "eip"}) {
+            if (regs.containsKey(name)) {
+                return java.util.Optional.of(regs.get(name));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Builds an x86_64 state from named registers; missing registers are zero. */
     public static ThreadState x86_64(Map<String, Long> regs) {
         ByteBuffer b = ByteBuffer.allocate(8 * X86_64_REGISTERS.size()).order(ByteOrder.LITTLE_ENDIAN);

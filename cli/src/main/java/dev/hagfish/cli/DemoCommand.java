@@ -1,5 +1,6 @@
 package dev.hagfish.cli;
 
+import dev.hagfish.image.KernelImage;
 import dev.hagfish.io.ByteSource;
 import dev.hagfish.io.Unsigned;
 import dev.hagfish.macho.MachOFile;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,13 +101,7 @@ final class DemoCommand implements Callable<Integer> {
             segs.add(seg);
         }
         m.put("segments", segs);
-        for (ThreadCommand t : f.commands(ThreadCommand.class)) {
-            var regs = t.states().get(0).registers();
-            Long pc = regs.containsKey("rip") ? regs.get("rip") : regs.get("pc");
-            if (pc != null) {
-                m.put("entry", Unsigned.hex(pc));
-            }
-        }
+        KernelImage.entry(f).ifPresent(pc -> m.put("entry", Unsigned.hex(pc)));
         return m;
     }
 
@@ -145,10 +141,10 @@ final class DemoCommand implements Callable<Integer> {
                 }
             });
             m.put("thread", regs);
-            Long pc = all.containsKey("rip") ? all.get("rip") : all.get("pc");
             Object slide = m.get("slide");
-            if (pc != null && slide != null) {
-                long unslid = pc - Unsigned.parseAddress(slide.toString());
+            Optional<Long> pc = threads.get(0).states().get(0).pc();
+            if (pc.isPresent() && slide != null) {
+                long unslid = pc.get() - Unsigned.parseAddress(slide.toString());
                 symbols.lookup(unslid).ifPresent(h -> m.put("pc_symbol", h.text()));
             }
         }

@@ -1,5 +1,6 @@
 package dev.hagfish.samples;
 
+import dev.hagfish.image.KernelImage;
 import dev.hagfish.io.ByteSource;
 import dev.hagfish.io.Unsigned;
 import dev.hagfish.macho.CpuType;
@@ -97,12 +98,9 @@ public final class KernelRelocator {
     }
 
     private static int fileOffset(MachOFile mf, long addr) throws IOException {
-        for (SegmentCommand seg : mf.segments()) {
-            if (Unsigned.inRange(addr, seg.vmaddr(), seg.filesize())) {
-                return Math.toIntExact(seg.fileoff() + (addr - seg.vmaddr()));
-            }
-        }
-        throw new IOException("rebased pointer at " + Unsigned.hex(addr) + " is outside every segment's file data");
+        long off = KernelImage.fileOffset(mf, addr).orElseThrow(() -> new IOException(
+                "rebased pointer at " + Unsigned.hex(addr) + " is outside every segment's file data"));
+        return Math.toIntExact(off);
     }
 
     private static void replaceEntryCommands(MachOFile mf, byte[] img, ByteBuffer b, long textBase)
