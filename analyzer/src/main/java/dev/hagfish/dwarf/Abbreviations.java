@@ -13,7 +13,7 @@ import java.util.Map;
  * table share the parsed result. A table lookup by code is an array index for the usual dense
  * codes 1..n, a map otherwise.
  *
- * <p>Not thread-safe: one instance per reader thread, or external synchronisation.
+ * <p>Thread-safe: tables are parsed once under the instance's lock and are immutable.
  */
 public final class Abbreviations {
     private final ByteSource section;
@@ -59,7 +59,7 @@ public final class Abbreviations {
     }
 
     /** Returns the table at {@code offset}, parsing it on first use. */
-    public Table at(long offset) throws FormatException {
+    public synchronized Table at(long offset) throws FormatException {
         Table t = tables.get(offset);
         if (t == null) {
             t = parse(offset);
