@@ -10,7 +10,7 @@ them; it computes no layout. Python 3 standard library only.
              typedef DIE: every named one, and every anonymous one (nested anonymous members,
              and anonymous types that a typedef or a variable names), in DIE order:
                {"cu", "die", "tag", "name", ["parent"], "byte_size", "decl_file", "decl_line",
-                "declaration", ...}
+                "declaration", "alignment" (DW_AT_alignment or null), ...}
              "parent" (the enclosing type's DIE) is present only for a type nested in another.
              struct/class/union add "members" (DW_TAG_member children, and DW_TAG_variable
              children, which are static data members in DWARF 5) and, when there are any,
@@ -244,6 +244,7 @@ def type_record(die, obj):
         'decl_file': string_attr(die, 'DW_AT_decl_file'),
         'decl_line': int_attr(die, 'DW_AT_decl_line'),
         'declaration': flag_attr(die, 'DW_AT_declaration'),
+        'alignment': int_attr(die, 'DW_AT_alignment'),
     })
     if die.tag in AGGREGATES:
         rec['members'] = [member(c) for c in die.children

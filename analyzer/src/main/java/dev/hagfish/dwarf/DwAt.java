@@ -16,6 +16,8 @@ public record DwAt(int code) {
             LINKAGE_NAME = 0x6e, STR_OFFSETS_BASE = 0x72, ADDR_BASE = 0x73, RNGLISTS_BASE = 0x74,
             LOCLISTS_BASE = 0x8c, ALIGNMENT = 0x88, MIPS_LINKAGE_NAME = 0x2007, GNU_ADDR_BASE = 0x2133,
             GNU_RANGES_BASE = 0x2132;
+    /** Attribute codes of C++ classes. */
+    public static final int CONTAINING_TYPE = 0x1d, ACCESSIBILITY = 0x32, VIRTUALITY = 0x4c;
     /** Attribute codes the symbolizer reads (call sites, array bounds, discriminators). */
     public static final int LOWER_BOUND = 0x22, ENTRY_PC = 0x52, CALL_COLUMN = 0x57, GNU_DISCRIMINATOR = 0x2136;
 

@@ -1,12 +1,12 @@
 package dev.hagfish.report;
 
-import dev.hagfish.types.Member;
+import dev.hagfish.types.Layout;
 import dev.hagfish.types.Type;
 import dev.hagfish.types.TypeGraph;
 import dev.hagfish.types.TypeNames;
 
 /**
- * {@code GdbPtype} prints a struct or union as gdb's {@code ptype /o} does: each member's offset
+ * {@code GdbPtype} prints a {@link Layout} as gdb's {@code ptype /o} does: each member's offset
  * (with the bit within the byte for bit-fields) and size, holes and trailing padding in bytes and
  * bits, nested structs and unions expanded in place with absolute offsets, and the total size.
  * Named nested structs are expanded too; members whose type is a typedef are not, as in gdb.
@@ -14,7 +14,6 @@ import dev.hagfish.types.TypeNames;
 public final class GdbPtype {
     private static final String HEADER = "/* offset      |    size */  type = ";
     private static final int OFFSET_WIDTH = 27;
-    private static final int MAX_NESTING = 32;
 
     private final TypeGraph graph;
     private final TypeNames names;
@@ -27,38 +26,41 @@ public final class GdbPtype {
 
     /** Returns the text of {@code ptype /o} for a struct, class or union. */
     public String print(Type.Struct s) {
+        return print(Layout.of(graph, s));
+    }
+
+    /** Returns the text of {@code ptype /o} for a layout. */
+    public String print(Layout layout) {
         StringBuilder out = new StringBuilder();
-        out.append(HEADER).append(names.baseName(s)).append(" {\n");
-        body(out, s, 0, 0);
+        out.append(HEADER).append(layout.name()).append(" {\n");
+        body(out, layout, 0);
         out.append(" ".repeat(OFFSET_WIDTH + 2)).append("}\n");
         return out.toString();
     }
 
-    /** Prints the members of {@code s} at nesting {@code level} and its closing totals. */
-    private void body(StringBuilder out, Type.Struct s, int level, long offsetBits) {
-        long end = 0;
-        boolean union = s.kind() == Type.Kind.UNION;
-        for (Member m : s.members()) {
-            long size = Math.max(0, graph.sizeOf(m.type()));
+    /** Prints the members of a layout at nesting {@code level} and its closing totals. */
+    private void body(StringBuilder out, Layout layout, int level) {
+        boolean union = layout.type().kind() == Type.Kind.UNION;
+        for (Layout.Slot m : layout.slots()) {
+            if (m.kind() == Layout.SlotKind.BASE) {
+                continue; // gdb prints bases in the class header, not as members
+            }
+            long size = Math.max(0, m.byteSize());
             if (union) {
                 out.append(String.format("/*                %6d */", size));
             } else {
-                hole(out, end, m.bitOffset(), "hole");
-                long real = m.bitOffset() + offsetBits;
-                if (m.isBitField() || offsetBits % 8 != 0) {
+                hole(out, m.holeBeforeBits(), "hole");
+                long real = m.bitOffset();
+                if (m.isBitField() || layout.bitOffset() % 8 != 0) {
                     out.append(String.format("/* %6d:%2d   |  %6d */", real / 8, real % 8, size));
-                    end = m.bitOffset() + m.bitSize();
                 } else {
                     out.append(String.format("/* %6d      |  %6d */", real / 8, size));
-                    end = m.bitOffset() + size * 8;
                 }
             }
             String indent = " ".repeat(4 * (level + 1));
-            Type declared = graph.get(m.type());
-            Type.Struct nested = declared instanceof Type.Struct st ? definition(st) : null;
-            if (nested != null && level < MAX_NESTING) {
-                out.append(indent).append(names.baseName(nested).replace("{...}", "").strip()).append(" {\n");
-                body(out, nested, level + 1, offsetBits + m.bitOffset());
+            if (m.nested() != null && m.expandedByGdb()) {
+                out.append(indent).append(m.nested().name().replace("{...}", "").strip()).append(" {\n");
+                body(out, m.nested(), level + 1);
                 out.append(" ".repeat(OFFSET_WIDTH + 4 * (level + 1))).append("}")
                         .append(m.name() != null ? " " + m.name() : "").append(";\n");
             } else {
@@ -70,35 +72,18 @@ public final class GdbPtype {
             }
         }
         if (!union) {
-            hole(out, end, Math.max(0, s.byteSize()) * 8, "padding");
+            hole(out, layout.paddingBits(), "padding");
         }
         out.append('\n').append(" ".repeat(OFFSET_WIDTH + 4 * (level + 1)))
-                .append(String.format("/* total size (bytes): %4d */\n", Math.max(0, s.byteSize())));
+                .append(String.format("/* total size (bytes): %4d */\n", layout.byteSize()));
     }
 
-    /** gdb reports a gap only after the first member has set an end ({@code end > 0}). */
-    private static void hole(StringBuilder out, long end, long bitpos, String what) {
-        if (end > 0 && end < bitpos) {
-            long hole = bitpos - end;
-            if (hole % 8 > 0) {
-                out.append(String.format("/* XXX %2d-bit %-7s    */\n", hole % 8, what));
-            }
-            if (hole / 8 > 0) {
-                out.append(String.format("/* XXX %2d-byte %-7s   */\n", hole / 8, what));
-            }
+    private static void hole(StringBuilder out, long hole, String what) {
+        if (hole % 8 > 0) {
+            out.append(String.format("/* XXX %2d-bit %-7s    */\n", hole % 8, what));
         }
-    }
-
-    /** Returns the definition of a struct type: itself, or the defined struct of the same name. */
-    private Type.Struct definition(Type.Struct s) {
-        if (!s.declaration()) {
-            return s;
+        if (hole / 8 > 0) {
+            out.append(String.format("/* XXX %2d-byte %-7s   */\n", hole / 8, what));
         }
-        for (Type t : graph.named(s.name())) {
-            if (t instanceof Type.Struct d && !d.declaration() && d.kind() == s.kind()) {
-                return d;
-            }
-        }
-        return null;
     }
 }

@@ -1,6 +1,8 @@
 package dev.hagfish.types;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -8,24 +10,113 @@ import java.util.Map;
 
 /**
  * A {@code TypeGraph} holds types by id and answers the questions every printer asks: a type's
- * size through typedefs and qualifiers, and the named structs. Immutable once built.
+ * size and alignment through typedefs and qualifiers, the types of a name, the definition of a
+ * declared struct (looked up by name across units), and which types are the same type repeated
+ * by several units. Each type may carry where it is declared and whether it comes from a C++
+ * unit (which changes how its name prints). Immutable once built; safe to share between threads.
  */
 public final class TypeGraph {
-    private final Map<Long, Type> types;
-    private final Map<String, List<Type>> byName = new HashMap<>();
+    private static final int MAX_CHAIN = 64;
 
-    /** Creates a graph over the given types (the map is copied). */
+    private final long[] ids;
+    private final Type[] types;
+    private final SourceLocation[] locations;
+    private final BitSet cplusplus;
+    private volatile Map<String, List<Type>> byName;
+    private volatile Identity identity;
+
+    /** Creates a graph over the given types, with no locations and no C++ types. */
     public TypeGraph(Map<Long, Type> types) {
-        this.types = Map.copyOf(types);
-        for (Type t : this.types.values()) {
-            String n = nameOf(t);
-            if (n != null) {
-                byName.computeIfAbsent(n, k -> new ArrayList<>()).add(t);
+        this(new ArrayList<>(types.values()), Map.of(), new BitSet());
+    }
+
+    /**
+     * Creates a graph.
+     *
+     * @param types the types, in any order; ids must be distinct
+     * @param locations where some of them are declared, by id
+     * @param cplusplusIds the ids of types from C++ units, as a set of positions in {@code types}
+     */
+    public TypeGraph(List<Type> types, Map<Long, SourceLocation> locations, BitSet cplusplusIds) {
+        Integer[] order = new Integer[types.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(types.get(a).id(), types.get(b).id()));
+        this.ids = new long[order.length];
+        this.types = new Type[order.length];
+        this.locations = new SourceLocation[order.length];
+        this.cplusplus = new BitSet(order.length);
+        for (int i = 0; i < order.length; i++) {
+            Type t = types.get(order[i]);
+            ids[i] = t.id();
+            this.types[i] = t;
+            this.locations[i] = locations.get(t.id());
+            if (cplusplusIds.get(order[i])) {
+                cplusplus.set(i);
+            }
+            if (i > 0 && ids[i] == ids[i - 1]) {
+                throw new IllegalArgumentException("duplicate type id " + ids[i]);
             }
         }
     }
 
-    private static String nameOf(Type t) {
+    private int indexOf(long id) {
+        return Arrays.binarySearch(ids, id);
+    }
+
+    /** Returns the type with this id; {@link Type#VOID} and unknown ids give {@code void}. */
+    public Type get(long id) {
+        int i = indexOf(id);
+        return i >= 0 ? types[i] : new Type.Void(Type.VOID, "void");
+    }
+
+    /** Tells whether the graph holds a type with this id. */
+    public boolean contains(long id) {
+        return indexOf(id) >= 0;
+    }
+
+    /** Returns every type, in id order. */
+    public Collection<Type> all() {
+        return Arrays.asList(types);
+    }
+
+    /** Returns the number of types. */
+    public int size() {
+        return types.length;
+    }
+
+    /** Returns where a type is declared, or {@link SourceLocation#NONE}. */
+    public SourceLocation location(long id) {
+        int i = indexOf(id);
+        SourceLocation l = i >= 0 ? locations[i] : null;
+        return l != null ? l : SourceLocation.NONE;
+    }
+
+    /** Tells whether a type comes from a C++ unit (its name is then scope-qualified, e.g. {@code OSKext::Flags}). */
+    public boolean isCplusplus(long id) {
+        int i = indexOf(id);
+        return i >= 0 && cplusplus.get(i);
+    }
+
+    /** Returns the types with this name (struct tags, typedefs, enums, base types), in id order. */
+    public List<Type> named(String name) {
+        Map<String, List<Type>> m = byName;
+        if (m == null) {
+            m = new HashMap<>();
+            for (Type t : types) {
+                String n = nameOf(t);
+                if (n != null) {
+                    m.computeIfAbsent(n, k -> new ArrayList<>(1)).add(t);
+                }
+            }
+            byName = m;
+        }
+        return m.getOrDefault(name, List.of());
+    }
+
+    /** Returns the name of a named type, or null. */
+    public static String nameOf(Type t) {
         if (t instanceof Type.Struct s) {
             return s.name();
         } else if (t instanceof Type.Enum e) {
@@ -38,32 +129,38 @@ public final class TypeGraph {
         return null;
     }
 
-    /** Returns the type with this id; {@link Type#VOID} and unknown ids give {@code void}. */
-    public Type get(long id) {
-        Type t = types.get(id);
-        return t != null ? t : new Type.Void(Type.VOID, "void");
+    /**
+     * Returns the definition of a declared struct, union, class or enum: the first defined type of
+     * the same kind and name in any unit; any other type is returned as it is, as is a declaration
+     * that nothing defines.
+     */
+    public Type definition(Type t) {
+        if (t instanceof Type.Struct s && s.declaration() && s.name() != null) {
+            for (Type c : named(s.name())) {
+                if (c instanceof Type.Struct d && !d.declaration() && d.kind() == s.kind()) {
+                    return d;
+                }
+            }
+        } else if (t instanceof Type.Enum e && e.declaration() && e.name() != null) {
+            for (Type c : named(e.name())) {
+                if (c instanceof Type.Enum d && !d.declaration()) {
+                    return d;
+                }
+            }
+        }
+        return t;
     }
 
-    /** Returns every type. */
-    public Collection<Type> all() {
-        return types.values();
-    }
-
-    /** Returns the types with this name (struct tags, typedefs, enums, base types). */
-    public List<Type> named(String name) {
-        return byName.getOrDefault(name, List.of());
-    }
-
-    /** Strips typedefs and qualifiers (bounded, so a cyclic typedef chain ends). */
+    /** Strips typedefs and qualifiers and resolves declarations (bounded, so a cyclic chain ends). */
     public Type resolve(long id) {
         Type t = get(id);
-        for (int i = 0; i < 64; i++) {
+        for (int i = 0; i < MAX_CHAIN; i++) {
             if (t instanceof Type.Typedef d) {
                 t = get(d.target());
             } else if (t instanceof Type.Qualified q) {
                 t = get(q.target());
             } else {
-                return t;
+                return definition(t);
             }
         }
         return t;
@@ -71,25 +168,93 @@ public final class TypeGraph {
 
     /** Returns the size in bytes of a type, or -1 when unknown. */
     public long sizeOf(long id) {
+        return sizeOf(id, 0);
+    }
+
+    private long sizeOf(long id, int depth) {
         Type t = resolve(id);
         if (t instanceof Type.Base b) {
             return b.byteSize();
         } else if (t instanceof Type.Pointer p) {
             return p.byteSize();
+        } else if (t instanceof Type.MemberPointer p) {
+            return p.byteSize();
         } else if (t instanceof Type.Struct s) {
             return s.byteSize();
         } else if (t instanceof Type.Enum e) {
-            return e.byteSize();
-        } else if (t instanceof Type.Array a) {
-            long n = sizeOf(a.element());
+            return e.byteSize() >= 0 ? e.byteSize() : e.underlying() != Type.VOID ? sizeOf(e.underlying(), depth + 1) : -1;
+        } else if (t instanceof Type.Array a && depth < MAX_CHAIN) {
+            long n = sizeOf(a.element(), depth + 1);
+            if (n < 0) {
+                return -1;
+            }
             for (long d : a.dimensions()) {
                 if (d < 0) {
                     return 0;
                 }
-                n *= d;
+                n = Math.multiplyHigh(n, d) != 0 ? -1 : n * d;
+                if (n < 0) {
+                    return -1;
+                }
             }
             return n;
         }
         return -1;
+    }
+
+    /**
+     * Returns the alignment in bytes of a type: {@code DW_AT_alignment} when the DWARF gives it,
+     * otherwise the natural alignment of the x86_64/arm64 ABIs (a scalar's size, a struct's most
+     * aligned member, an array's element); 1 when nothing is known.
+     */
+    public long alignOf(long id) {
+        return alignOf(id, 0);
+    }
+
+    private long alignOf(long id, int depth) {
+        if (depth > MAX_CHAIN) {
+            return 1;
+        }
+        Type t = resolve(id);
+        if (t instanceof Type.Struct s) {
+            if (s.alignment() > 0) {
+                return s.alignment();
+            }
+            long a = 1;
+            for (Member m : s.members()) {
+                a = Math.max(a, alignOf(m.type(), depth + 1));
+            }
+            for (Type.Inheritance b : s.bases()) {
+                a = Math.max(a, alignOf(b.type(), depth + 1));
+            }
+            return a;
+        } else if (t instanceof Type.Array a) {
+            return alignOf(a.element(), depth + 1);
+        }
+        long size = sizeOf(id);
+        return size > 0 && Long.bitCount(size) == 1 ? Math.min(size, 16) : 1;
+    }
+
+    /**
+     * Returns the id of the representative of a type's identity class: types that several units
+     * define identically (same kind, name, size and members, with member types of the same name)
+     * share one representative, the lowest id. Unnamed and derived types are their own.
+     */
+    public long canonical(long id) {
+        return identity().canonical(id);
+    }
+
+    /** Returns the named structs, unions, enums and typedefs, one per identity class, in id order. */
+    public List<Type> distinct() {
+        return identity().distinct();
+    }
+
+    private Identity identity() {
+        Identity i = identity;
+        if (i == null) {
+            i = new Identity(this);
+            identity = i;
+        }
+        return i;
     }
 }

@@ -14,10 +14,23 @@ import java.util.Set;
 public final class TypeNames {
     private static final int MAX_DEPTH = 64;
     private final TypeGraph graph;
+    private final boolean cplusplus;
 
-    /** Creates a printer over a graph. */
+    /** Creates a printer in C syntax, as gdb prints with its language set to C (a kernel's default). */
     public TypeNames(TypeGraph graph) {
+        this(graph, false);
+    }
+
+    /**
+     * Creates a printer.
+     *
+     * @param graph the graph
+     * @param cplusplus print as C++ does (gdb with {@code set language c++}, and lldb): named
+     *     structs, classes, unions and enums without their keyword, e.g. {@code proc *}
+     */
+    public TypeNames(TypeGraph graph, boolean cplusplus) {
         this.graph = graph;
+        this.cplusplus = cplusplus;
     }
 
     /** Returns the name of a type, e.g. {@code struct proc *}. */
@@ -49,6 +62,19 @@ public final class TypeNames {
             };
             String q = qualifiers(quals);
             String next = star + (q.isEmpty() ? "" : " " + q + (inner.isEmpty() ? "" : " ")) + inner;
+            Type target = graph.get(p.target());
+            while (target instanceof Type.Qualified tq) {
+                target = graph.get(tq.target());
+            }
+            if (target instanceof Type.Array || target instanceof Type.Function) {
+                next = "(" + next + ")";
+            }
+            return declare(p.target(), next, depth + 1);
+        }
+        if (t instanceof Type.MemberPointer p) {
+            String q = qualifiers(quals);
+            String next = baseName(graph.get(p.containing())) + "::*" + (q.isEmpty() ? "" : " " + q)
+                    + (inner.isEmpty() ? "" : " " + inner);
             Type target = graph.get(p.target());
             while (target instanceof Type.Qualified tq) {
                 target = graph.get(tq.target());
@@ -96,16 +122,26 @@ public final class TypeNames {
         return String.join(" ", out);
     }
 
-    /** Returns the name of a non-derived type: {@code struct proc}, {@code union {...}}, {@code int}. */
+    /**
+     * Returns the name of a non-derived type: {@code struct proc}, {@code union {...}}, {@code int}.
+     * In C++ syntax a named struct, class, union or enum prints without its keyword:
+     * {@code OSKext}, {@code OSKext::Flags}.
+     */
     public String baseName(Type t) {
         if (t instanceof Type.Base b) {
             return b.name();
         } else if (t instanceof Type.Typedef d) {
             return d.name();
         } else if (t instanceof Type.Struct s) {
+            if (s.name() != null && cplusplus) {
+                return s.name();
+            }
             String kw = s.kind() == Type.Kind.UNION ? "union" : s.kind() == Type.Kind.CLASS ? "class" : "struct";
             return kw + " " + (s.name() != null ? s.name() : "{...}");
         } else if (t instanceof Type.Enum e) {
+            if (e.name() != null && cplusplus) {
+                return e.name();
+            }
             return "enum " + (e.name() != null ? e.name() : "{...}");
         } else if (t instanceof Type.Void v) {
             return v.name();

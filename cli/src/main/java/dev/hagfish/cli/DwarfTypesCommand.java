@@ -5,6 +5,8 @@ import dev.hagfish.image.DwarfLoader;
 import dev.hagfish.report.GdbPtype;
 import dev.hagfish.types.Member;
 import dev.hagfish.types.Type;
+import dev.hagfish.types.Layout;
+import dev.hagfish.types.SourceLocation;
 import dev.hagfish.types.TypeGraph;
 import dev.hagfish.types.TypeNames;
 import java.io.IOException;
@@ -44,7 +46,8 @@ final class DwarfTypesCommand implements Callable<Integer> {
     record MemberRow(String name, String type, long offset, long bitOffset, long bitSize, long size) {}
 
     /** One struct or union (JSON). */
-    record TypeRow(String name, String kind, long size, String die, List<MemberRow> members) {}
+    record TypeRow(String name, String kind, long size, long alignment, String die, String declFile, long declLine,
+            int holes, long holeBits, long paddingBits, long wastedBytes, long cachelines, List<MemberRow> members) {}
 
     /** The JSON shape. */
     record Listing(String file, String arch, List<TypeRow> types) {}
@@ -55,7 +58,7 @@ final class DwarfTypesCommand implements Callable<Integer> {
         TypeGraph g = TypeReader.read(DwarfLoader.fromMachO(f));
         PathMatcher m = glob == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + glob);
         List<Type.Struct> structs = new ArrayList<>();
-        for (Type t : g.all()) {
+        for (Type t : g.distinct()) {
             if (t instanceof Type.Struct s && !s.declaration() && s.name() != null
                     && (m == null || m.matches(Path.of(s.name())))) {
                 structs.add(s);
@@ -76,8 +79,12 @@ final class DwarfTypesCommand implements Callable<Integer> {
                     members.add(new MemberRow(x.name(), names.name(x.type()), x.bitOffset() / 8, x.bitOffset(),
                             x.bitSize(), Math.max(0, g.sizeOf(x.type()))));
                 }
+                Layout l = Layout.of(g, s);
+                SourceLocation at = g.location(s.id());
                 rows.add(new TypeRow(s.name(), s.kind().name().toLowerCase(java.util.Locale.ROOT), s.byteSize(),
-                        "0x%08x".formatted(s.id()), members));
+                        g.alignOf(s.id()), "0x%08x".formatted(s.id()), at.file(), at.line(), l.holes(),
+                        l.slots().stream().mapToLong(Layout.Slot::holeBeforeBits).sum(), l.paddingBits(),
+                        l.wastedBytes(), l.cachelines(), members));
             }
             Json.write(out, new Listing(file.file.toString(), f.archName(), rows));
         } else {

@@ -37,6 +37,9 @@ class DwarfTypesTest {
             }
         }
         assertTrue(facts != null);
+        assertEquals(1, new ObjectMapper().readTree(r.out()).get("types").size(), "proc is defined by several units");
+        assertEquals(facts.get("decl_file").asText(), proc.get("decl_file").asText());
+        assertEquals(facts.get("decl_line").asLong(), proc.get("decl_line").asLong());
         for (int i = 0; i < facts.get("members").size(); i++) {
             assertEquals(facts.get("members").get(i).get("name").asText(), proc.get("members").get(i).get("name").asText());
             JsonNode loc = facts.get("members").get(i).get("data_member_location");
@@ -57,5 +60,19 @@ class DwarfTypesTest {
         CliRun r = CliRun.of("dwarf", "types", "--name", "no_such_struct", Golden.SAMPLES.resolve(DSYM).toString());
         assertEquals(5, r.exitCode());
         assertEquals(1, r.err().lines().count());
+    }
+
+    @Test
+    void jsonTotalsOfTheHoleyStruct() throws IOException {
+        CliRun r = CliRun.of("dwarf", "types", "--json", "--name", "holey", Golden.SAMPLES.resolve(DSYM).toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode holey = new ObjectMapper().readTree(r.out()).get("types").get(0);
+        // char, long, char, int, short, void *, char on LP64: holes of 7, 3 and 6 bytes, 7 of padding
+        assertEquals(3, holey.get("holes").asInt());
+        assertEquals(16 * 8, holey.get("hole_bits").asLong());
+        assertEquals(7 * 8, holey.get("padding_bits").asLong());
+        assertEquals(23, holey.get("wasted_bytes").asLong());
+        assertEquals(8, holey.get("alignment").asLong());
+        assertEquals(1, holey.get("cachelines").asLong());
     }
 }
