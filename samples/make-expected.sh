@@ -288,13 +288,17 @@ def types_of(v):
 
 def type_queries(v):
     """NAME<TAB>sizeof expression[<TAB>...] lines: the fixed kernel types, every named type declared
-    in osfmk/kern/layouts.c, and OSKext, OSObject."""
+    in osfmk/kern/layouts.c, OSKext, OSObject, then every other named, defined, top-level struct,
+    class, union and enum of types.jsonl, sorted."""
     types = [t for t in types_of(v) if t['name'] and not t['declaration'] and 'parent' not in t]
     names = list(TYPE_FIXED)
     for t in types:
         if (t['decl_file'] or '').endswith('osfmk/kern/layouts.c') and t['name'] not in names:
             names.append(t['name'])
     for n in ('OSKext', 'OSObject'):
+        if n not in names:
+            names.append(n)
+    for n in sorted({t['name'] for t in types if t['tag'] != 'DW_TAG_typedef'}):
         if n not in names:
             names.append(n)
     for n in names:
@@ -596,9 +600,10 @@ HELPER_PY="${HELPER_PY//%LOWGLO_ALIAS%/$LOWGLO_ALIAS}"
 HELPER_PY="${HELPER_PY//%INLINED_STEP%/$INLINED_STEP}"
 helper() { python3 -c "$HELPER_PY" "$@"; }
 
-# expected/thirdparty belongs to make-expected-thirdparty.sh; everything else is remade here.
+# expected/{thirdparty,accel,gdb,real} belong to make-expected-{thirdparty,accel,gdb,real}.sh;
+# everything else is remade here.
 mkdir -p "$OUT"
-find "$OUT" -mindepth 1 -maxdepth 1 ! -name thirdparty -exec rm -rf {} +
+find "$OUT" -mindepth 1 -maxdepth 1 ! -name thirdparty ! -name accel ! -name gdb ! -name real -exec rm -rf {} +
 mkdir -p "$OUT/lldb" "$OUT/i386"
 for v in "${VARIANTS[@]}" fat; do mkdir -p "$OUT/$v"; done
 
