@@ -3,7 +3,6 @@ package dev.hagfish.report;
 import dev.hagfish.types.Layout;
 import dev.hagfish.types.Type;
 import dev.hagfish.types.TypeGraph;
-import dev.hagfish.types.TypeNames;
 
 /**
  * {@code GdbPtype} prints a {@link Layout} as gdb's {@code ptype /o} does: each member's offset
@@ -15,22 +14,15 @@ public final class GdbPtype {
     private static final String HEADER = "/* offset      |    size */  type = ";
     private static final int OFFSET_WIDTH = 27;
 
-    private final TypeGraph graph;
-    private final TypeNames names;
+    private GdbPtype() {}
 
-    /** Creates a printer over a graph. */
-    public GdbPtype(TypeGraph graph) {
-        this.graph = graph;
-        this.names = new TypeNames(graph);
-    }
-
-    /** Returns the text of {@code ptype /o} for a struct, class or union. */
-    public String print(Type.Struct s) {
+    /** Returns the text of {@code ptype /o} for a struct, class or union of a graph. */
+    public static String print(TypeGraph graph, Type.Struct s) {
         return print(Layout.of(graph, s));
     }
 
-    /** Returns the text of {@code ptype /o} for a layout. */
-    public String print(Layout layout) {
+    /** Returns the text of {@code ptype /o} for a layout; the layout alone is enough. */
+    public static String print(Layout layout) {
         StringBuilder out = new StringBuilder();
         out.append(HEADER).append(layout.name()).append(" {\n");
         body(out, layout, 0);
@@ -39,8 +31,8 @@ public final class GdbPtype {
     }
 
     /** Prints the members of a layout at nesting {@code level} and its closing totals. */
-    private void body(StringBuilder out, Layout layout, int level) {
-        boolean union = layout.type().kind() == Type.Kind.UNION;
+    private static void body(StringBuilder out, Layout layout, int level) {
+        boolean union = layout.kind() == Type.Kind.UNION;
         for (Layout.Slot m : layout.slots()) {
             if (m.kind() == Layout.SlotKind.BASE) {
                 continue; // gdb prints bases in the class header, not as members
@@ -51,7 +43,7 @@ public final class GdbPtype {
             } else {
                 hole(out, m.holeBeforeBits(), "hole");
                 long real = m.bitOffset();
-                if (m.isBitField() || layout.bitOffset() % 8 != 0) {
+                if (m.bitField() || layout.bitOffset() % 8 != 0) {
                     out.append(String.format("/* %6d:%2d   |  %6d */", real / 8, real % 8, size));
                 } else {
                     out.append(String.format("/* %6d      |  %6d */", real / 8, size));
@@ -64,8 +56,8 @@ public final class GdbPtype {
                 out.append(" ".repeat(OFFSET_WIDTH + 4 * (level + 1))).append("}")
                         .append(m.name() != null ? " " + m.name() : "").append(";\n");
             } else {
-                out.append(indent).append(names.declare(m.type(), m.name() == null ? "" : m.name()));
-                if (m.isBitField()) {
+                out.append(indent).append(m.declaration());
+                if (m.bitField()) {
                     out.append(" : ").append(m.bitSize());
                 }
                 out.append(";\n");

@@ -34,6 +34,14 @@ final class AddressMap {
         spans.put(low, new Span(high, value));
     }
 
+    /** Passes every interval's start and end to {@code out}. */
+    void boundaries(java.util.function.LongConsumer out) {
+        for (Map.Entry<Long, Span> e : spans.entrySet()) {
+            out.accept(e.getKey());
+            out.accept(e.getValue().end());
+        }
+    }
+
     /** Returns the value of the interval holding {@code address}, or -1. */
     int find(long address) {
         Map.Entry<Long, Span> e = spans.floorEntry(address);

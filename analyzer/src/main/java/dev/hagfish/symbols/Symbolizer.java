@@ -9,6 +9,7 @@ import dev.hagfish.symbols.DwarfFacts.Decl;
 import dev.hagfish.symbols.DwarfFacts.Subroutine;
 import dev.hagfish.symbols.DwarfFacts.UnitFacts;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,71 @@ public final class Symbolizer {
             return symbols.find(unslidAddress).map(e -> new DataSymbol(Names.demangle(e.name()), e.address(), e.size()));
         }
         return index.data.find(unslidAddress);
+    }
+
+    /**
+     * Returns, sorted (unsigned) and distinct, every address at which {@link #symbolize} may
+     * answer differently from the address just below: the starts and ends of units' ranges, of
+     * subprograms and inlined subroutines, of line table rows and of symbols. Between two
+     * consecutive boundaries the answer is the same frames, so a caller can store one answer per
+     * interval and never read the DWARF again. Line programs are read here without being cached.
+     *
+     * @throws FormatException if a line program is malformed
+     */
+    public long[] boundaries() throws FormatException {
+        LongCollector all = new LongCollector();
+        index.lookup.boundaries(all);
+        for (int u = 0; u < index.units.size(); u++) {
+            UnitFacts unit = index.units.get(u);
+            unit.subroutines().boundaries(all);
+            if (unit.stmtList() != DwarfFacts.NONE && sections.get("debug_line").isPresent()) {
+                for (LineRow r : LineProgram.read(sections, unit.stmtList()).rows()) {
+                    all.accept(r.address());
+                }
+            }
+        }
+        if (symbols != null) {
+            for (SymbolRanges.Entry e : symbols.entries()) {
+                all.accept(e.address());
+                if (e.size() != 0) {
+                    all.accept(e.address() + e.size());
+                }
+            }
+        }
+        return all.sortedDistinct();
+    }
+
+    /** A growable array of addresses. */
+    private static final class LongCollector implements java.util.function.LongConsumer {
+        private long[] values = new long[1024];
+        private int size;
+
+        @Override
+        public void accept(long v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        long[] sortedDistinct() {
+            long[] v = Arrays.copyOf(values, size);
+            for (int i = 0; i < v.length; i++) {
+                v[i] ^= Long.MIN_VALUE; // unsigned order as signed order
+            }
+            Arrays.sort(v);
+            int n = 0;
+            for (int i = 0; i < v.length; i++) {
+                if (n == 0 || v[i] != v[n - 1]) {
+                    v[n++] = v[i];
+                }
+            }
+            long[] out = Arrays.copyOf(v, n);
+            for (int i = 0; i < n; i++) {
+                out[i] ^= Long.MIN_VALUE;
+            }
+            return out;
+        }
     }
 
     private List<Frame> dwarfFrames(long address) throws FormatException {

@@ -75,6 +75,14 @@ final class UnitLookup {
         }
     }
 
+    /** Passes every range's low and high to {@code out}. */
+    void boundaries(java.util.function.LongConsumer out) {
+        for (int i = 0; i < lows.length; i++) {
+            out.accept(lows[i]);
+            out.accept(highs[i]);
+        }
+    }
+
     /** Returns the offset the covering range names for its unit, or -1. */
     long unitOffset(long address) {
         int lo = 0;

@@ -13,15 +13,17 @@ import java.util.List;
  * its last bit, any other member at the end of its type) and the start of the next, counted once
  * a member has ended past offset 0. Unions have no holes.
  *
- * @param type the struct or union (its definition)
+ * @param id the struct's id in its graph (its definition's)
+ * @param kind struct, class or union
  * @param name its name as gdb prints it, e.g. {@code struct proc}
  * @param byteSize its size in bytes
+ * @param alignment its alignment in bytes
  * @param bitOffset its offset in the outermost struct, in bits (0 at the top)
  * @param cacheline the cacheline size in bytes the boundaries and straddles are computed for
  * @param slots the bases and members in declaration order
  * @param paddingBits the trailing padding in bits
  */
-public record Layout(Type.Struct type, String name, long byteSize, long bitOffset, int cacheline, List<Slot> slots,
+public record Layout(long id, Type.Kind kind, String name, long byteSize, long alignment, long bitOffset, int cacheline, List<Slot> slots,
         long paddingBits) {
     /** The default cacheline size, in bytes. */
     public static final int DEFAULT_CACHELINE = 64;
@@ -47,6 +49,7 @@ public record Layout(Type.Struct type, String name, long byteSize, long bitOffse
      * @param name the member's name, or null for a base or an anonymous member
      * @param type the declared type's id
      * @param typeName the declared type's name, e.g. {@code char [17]}
+     * @param declaration the member declared in C as gdb prints it, e.g. {@code char p_comm[17]}
      * @param bitOffset the offset from the start of the outermost struct, in bits
      * @param bitSize the width of a bit-field, or 0
      * @param byteSize the size of the declared type, in bytes (-1 when unknown)
@@ -54,10 +57,10 @@ public record Layout(Type.Struct type, String name, long byteSize, long bitOffse
      * @param nested the layout of the member's struct or union type (through typedefs), or null
      * @param expandedByGdb whether gdb expands it in place (the declared type is itself a struct)
      */
-    public record Slot(SlotKind kind, String name, long type, String typeName, long bitOffset, long bitSize,
+    public record Slot(SlotKind kind, String name, long type, String typeName, String declaration, long bitOffset, long bitSize,
             long byteSize, long holeBeforeBits, Layout nested, boolean expandedByGdb) {
-        /** Tells whether this is a bit-field. */
-        public boolean isBitField() {
+        /** Tells whether this is a bit-field (not a bean getter: the JSON carries {@code bitSize}). */
+        public boolean bitField() {
             return bitSize != 0;
         }
 
@@ -99,7 +102,8 @@ public record Layout(Type.Struct type, String name, long byteSize, long bitOffse
         for (Type.Inheritance b : s.bases()) {
             long off = b.byteOffset() < 0 ? 0 : b.byteOffset() * 8;
             long size = graph.sizeOf(b.type());
-            slots.add(new Slot(SlotKind.BASE, null, b.type(), names.name(b.type()), base + off, 0, size,
+            slots.add(new Slot(SlotKind.BASE, null, b.type(), names.name(b.type()), names.name(b.type()), base + off, 0,
+                    size,
                     hole(union, end, off), nested(graph, names, b.type(), base + off, cacheline, level), false));
             if (!union) {
                 end = off + Math.max(0, size) * 8;
@@ -108,7 +112,8 @@ public record Layout(Type.Struct type, String name, long byteSize, long bitOffse
         for (Member m : s.members()) {
             long size = graph.sizeOf(m.type());
             Type declared = graph.get(m.type());
-            slots.add(new Slot(SlotKind.MEMBER, m.name(), m.type(), names.name(m.type()), base + m.bitOffset(),
+            slots.add(new Slot(SlotKind.MEMBER, m.name(), m.type(), names.name(m.type()),
+                    names.declare(m.type(), m.name() == null ? "" : m.name()), base + m.bitOffset(),
                     m.bitSize(), size, hole(union, end, m.bitOffset()),
                     nested(graph, names, m.type(), base + m.bitOffset(), cacheline, level),
                     declared instanceof Type.Struct));
@@ -118,7 +123,8 @@ public record Layout(Type.Struct type, String name, long byteSize, long bitOffse
         }
         long size = Math.max(0, s.byteSize());
         long padding = !union && end > 0 && end < size * 8 ? size * 8 - end : 0;
-        return new Layout(s, names.baseName(s), size, base, cacheline, slots, padding);
+        return new Layout(s.id(), s.kind(), names.baseName(s), size, graph.alignOf(s.id()), base, cacheline, slots,
+                padding);
     }
 
     private static long hole(boolean union, long end, long start) {

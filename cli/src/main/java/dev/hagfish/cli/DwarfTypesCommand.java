@@ -88,9 +88,8 @@ final class DwarfTypesCommand implements Callable<Integer> {
             }
             Json.write(out, new Listing(file.file.toString(), f.archName(), rows));
         } else {
-            GdbPtype p = new GdbPtype(g);
             for (Type.Struct s : structs) {
-                out.print(p.print(s));
+                out.print(GdbPtype.print(g, s));
             }
         }
         out.flush();
