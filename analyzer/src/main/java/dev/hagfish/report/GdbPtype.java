@@ -9,12 +9,22 @@ import dev.hagfish.types.TypeGraph;
  * (with the bit within the byte for bit-fields) and size, holes and trailing padding in bytes and
  * bits, nested structs and unions expanded in place with absolute offsets, and the total size.
  * Named nested structs are expanded too; members whose type is a typedef are not, as in gdb.
+ * On request it adds pahole's cacheline markers and expands typedef'd structs as well.
  */
 public final class GdbPtype {
     private static final String HEADER = "/* offset      |    size */  type = ";
     private static final int OFFSET_WIDTH = 27;
 
-    private GdbPtype() {}
+    private final StringBuilder out = new StringBuilder();
+    private final int cacheline;
+    private final boolean expandAll;
+    private long nextBoundary;
+
+    private GdbPtype(int cacheline, boolean expandAll) {
+        this.cacheline = cacheline;
+        this.expandAll = expandAll;
+        this.nextBoundary = cacheline;
+    }
 
     /** Returns the text of {@code ptype /o} for a struct, class or union of a graph. */
     public static String print(TypeGraph graph, Type.Struct s) {
@@ -23,15 +33,29 @@ public final class GdbPtype {
 
     /** Returns the text of {@code ptype /o} for a layout; the layout alone is enough. */
     public static String print(Layout layout) {
-        StringBuilder out = new StringBuilder();
-        out.append(HEADER).append(layout.name()).append(" {\n");
-        body(out, layout, 0);
-        out.append(" ".repeat(OFFSET_WIDTH + 2)).append("}\n");
-        return out.toString();
+        return print(layout, false, false);
+    }
+
+    /**
+     * Returns the text of {@code ptype /o} for a layout, with two additions gdb does not make.
+     *
+     * @param layout the layout
+     * @param cachelines mark the layout's cacheline boundaries as pahole does:
+     *     {@code --- cacheline 1 boundary (64 bytes) ---} before the first member at or past a
+     *     boundary, and {@code ... was N bytes ago} after a member that crosses one
+     * @param expandAll expand every nested struct and union, typedef'd ones too (pahole's
+     *     {@code --expand_types}); gdb expands only members declared with a struct type
+     */
+    public static String print(Layout layout, boolean cachelines, boolean expandAll) {
+        GdbPtype p = new GdbPtype(cachelines ? layout.cacheline() : 0, expandAll);
+        p.out.append(HEADER).append(layout.name()).append(" {\n");
+        p.body(layout, 0);
+        p.out.append(" ".repeat(OFFSET_WIDTH + 2)).append("}\n");
+        return p.out.toString();
     }
 
     /** Prints the members of a layout at nesting {@code level} and its closing totals. */
-    private static void body(StringBuilder out, Layout layout, int level) {
+    private void body(Layout layout, int level) {
         boolean union = layout.kind() == Type.Kind.UNION;
         for (Layout.Slot m : layout.slots()) {
             if (m.kind() == Layout.SlotKind.BASE) {
@@ -41,7 +65,8 @@ public final class GdbPtype {
             if (union) {
                 out.append(String.format("/*                %6d */", size));
             } else {
-                hole(out, m.holeBeforeBits(), "hole");
+                boundariesBefore(m.bitOffset());
+                hole(m.holeBeforeBits(), "hole");
                 long real = m.bitOffset();
                 if (m.bitField() || layout.bitOffset() % 8 != 0) {
                     out.append(String.format("/* %6d:%2d   |  %6d */", real / 8, real % 8, size));
@@ -50,9 +75,9 @@ public final class GdbPtype {
                 }
             }
             String indent = " ".repeat(4 * (level + 1));
-            if (m.nested() != null && m.expandedByGdb()) {
+            if (m.nested() != null && (m.expandedByGdb() || expandAll)) {
                 out.append(indent).append(m.nested().name().replace("{...}", "").strip()).append(" {\n");
-                body(out, m.nested(), level + 1);
+                body(m.nested(), level + 1);
                 out.append(" ".repeat(OFFSET_WIDTH + 4 * (level + 1))).append("}")
                         .append(m.name() != null ? " " + m.name() : "").append(";\n");
             } else {
@@ -61,21 +86,42 @@ public final class GdbPtype {
                     out.append(" : ").append(m.bitSize());
                 }
                 out.append(";\n");
+                if (!union) {
+                    boundariesInside(m.endBit());
+                }
             }
         }
         if (!union) {
-            hole(out, layout.paddingBits(), "padding");
+            hole(layout.paddingBits(), "padding");
         }
         out.append('\n').append(" ".repeat(OFFSET_WIDTH + 4 * (level + 1)))
                 .append(String.format("/* total size (bytes): %4d */\n", layout.byteSize()));
     }
 
-    private static void hole(StringBuilder out, long hole, String what) {
+    private void hole(long hole, String what) {
         if (hole % 8 > 0) {
             out.append(String.format("/* XXX %2d-bit %-7s    */\n", hole % 8, what));
         }
         if (hole / 8 > 0) {
             out.append(String.format("/* XXX %2d-byte %-7s   */\n", hole / 8, what));
+        }
+    }
+
+    /** Marks the boundaries at or before a member's start. */
+    private void boundariesBefore(long startBit) {
+        while (cacheline > 0 && startBit >= nextBoundary * 8) {
+            out.append(String.format("/* --- cacheline %d boundary (%d bytes) --- */\n", nextBoundary / cacheline,
+                    nextBoundary));
+            nextBoundary += cacheline;
+        }
+    }
+
+    /** Marks the boundaries a member crossed. */
+    private void boundariesInside(long endBit) {
+        while (cacheline > 0 && endBit > nextBoundary * 8) {
+            out.append(String.format("/* --- cacheline %d boundary (%d bytes) was %d bytes ago --- */\n",
+                    nextBoundary / cacheline, nextBoundary, (endBit + 7) / 8 - nextBoundary));
+            nextBoundary += cacheline;
         }
     }
 }

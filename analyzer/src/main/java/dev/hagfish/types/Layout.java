@@ -138,6 +138,20 @@ public record Layout(long id, Type.Kind kind, String name, long byteSize, long a
         return build(graph, names, st, offset, cacheline, level + 1);
     }
 
+    /** Returns this layout (and its nested ones) with another cacheline size. */
+    public Layout withCacheline(int size) {
+        if (size <= 0) {
+            throw new IllegalArgumentException("cacheline size must be positive: " + size);
+        }
+        List<Slot> out = new ArrayList<>(slots.size());
+        for (Slot s : slots) {
+            out.add(new Slot(s.kind(), s.name(), s.type(), s.typeName(), s.declaration(), s.bitOffset(), s.bitSize(),
+                    s.byteSize(), s.holeBeforeBits(), s.nested() == null ? null : s.nested().withCacheline(size),
+                    s.expandedByGdb()));
+        }
+        return new Layout(id, kind, name, byteSize, alignment, bitOffset, size, out, paddingBits);
+    }
+
     /** Returns the number of data members (not counting nested ones). */
     public int memberCount() {
         return (int) slots.stream().filter(x -> x.kind() == SlotKind.MEMBER).count();

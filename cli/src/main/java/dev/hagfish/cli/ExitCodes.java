@@ -34,6 +34,9 @@ public final class ExitCodes {
         if (t instanceof FormatException) {
             return MALFORMED;
         }
+        if (t instanceof dev.hagfish.index.KernelNotFoundException) {
+            return NOT_FOUND;
+        }
         if (t instanceof NoSuchFileException) {
             return NOT_FOUND;
         }

@@ -1,0 +1,91 @@
+package dev.hagfish.cli;
+
+import dev.hagfish.dwarf.DwarfSections;
+import dev.hagfish.dwarf.UnitWalker;
+import dev.hagfish.image.DwarfLoader;
+import dev.hagfish.image.KernelImage;
+import dev.hagfish.index.IndexSummary;
+import dev.hagfish.index.KernelStore;
+import dev.hagfish.io.ByteSource;
+import dev.hagfish.io.Unsigned;
+import dev.hagfish.macho.MachOFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code hagfish index KERNEL [--dsym D]}: pairs a kernel with its dSYM (UUID check), and stores
+ * its symbols, types, layouts and address table, replacing the kernel of the same UUID in one
+ * commit. A progress bar goes to stderr when stderr is a terminal.
+ */
+@Command(name = "index", description = "Index a kernel and its dSYM into the store (replaces the same UUID atomically).")
+final class IndexCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "KERNEL", description = "The kernel: a thin or universal Mach-O.")
+    Path kernel;
+
+    @Option(names = "--dsym", paramLabel = "PATH",
+            description = "The dSYM bundle or its DWARF file (default: KERNEL.dSYM beside KERNEL).")
+    Path dsym;
+
+    @Option(names = "--arch", paramLabel = "ARCH", description = "The slice of a universal kernel.")
+    String arch;
+
+    @Option(names = "--force", description = "Index with the dSYM even if the UUIDs differ.")
+    boolean force;
+
+    @Option(names = "--index", paramLabel = "DIR", description = "The store (default: $HAGFISH_HOME/index or ~/.hagfish/index).")
+    Path index;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads that parse the DWARF (default: the cores).")
+    int threads = UnitWalker.defaultThreads();
+
+    /** The JSON summary. */
+    record Summary(String uuid, String version, String arch, String base, String kernel, String dsym, String store,
+            boolean replaced, long symbols, long types, long members, long enumerators, long intervals, long chunks,
+            double seconds) {}
+
+    @Override
+    public Integer call() throws IOException {
+        KernelImage image = KernelImage.open(kernel, dsym, arch, force);
+        DwarfSections dwarf = null;
+        if (image.dsymPath().isPresent()) {
+            dwarf = DwarfLoader.fromMachO(MachOFile.open(ByteSource.open(image.dsymPath().get()),
+                    image.kernel().archName()));
+        }
+        ProgressBar bar = ProgressBar.forStderr();
+        IndexSummary s;
+        try (KernelStore store = KernelStore.open(index != null ? index : KernelStore.defaultDir())) {
+            s = store.index(image, dwarf, bar, Math.max(1, threads));
+            bar.done();
+            PrintWriter out = spec.commandLine().getOut();
+            var k = s.kernel();
+            if (common.json) {
+                Json.write(out, new Summary(k.uuid(), k.version(), k.arch(), Unsigned.hex(k.base()), k.kernelPath(),
+                        k.dsymPath(), store.dir().toString(), s.replaced(), k.symbols(), k.types(), s.members(),
+                        s.enumerators(), k.intervals(), s.chunks(), s.seconds()));
+            } else {
+                out.printf("%s %s (%s) into %s: %d symbols, %d types, %d members, %d address intervals in %.1f s%n",
+                        s.replaced() ? "re-indexed" : "indexed", k.uuid(), k.arch(), store.dir(), k.symbols(),
+                        k.types(), s.members(), k.intervals(), s.seconds());
+                if (dwarf == null) {
+                    out.println("no dSYM: symbols only (no types, no source lines)");
+                }
+            }
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,295 @@
+package dev.hagfish.index;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hagfish.dwarf.DwarfSections;
+import dev.hagfish.dwarf.DwarfSummary;
+import dev.hagfish.dwarf.TypeReader;
+import dev.hagfish.image.KernelImage;
+import dev.hagfish.symbols.DataSymbol;
+import dev.hagfish.symbols.Demangler;
+import dev.hagfish.symbols.Frame;
+import dev.hagfish.symbols.Symbol;
+import dev.hagfish.symbols.SymbolKind;
+import dev.hagfish.symbols.SymbolRanges;
+import dev.hagfish.symbols.SymbolTable;
+import dev.hagfish.symbols.Symbolizer;
+import dev.hagfish.types.Layout;
+import dev.hagfish.types.SourceLocation;
+import dev.hagfish.types.Type;
+import dev.hagfish.types.TypeGraph;
+import dev.hagfish.types.TypeNames;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * {@code KernelIndexer} turns one kernel and its DWARF into the store's documents: the kernel
+ * record, its symbols (with the DWARF's declaration lines), its distinct named types with their
+ * layouts as JSON, their members and enumerators, and the address table that answers
+ * {@code addr} without the DWARF. It adds them to a writer; the caller commits.
+ */
+final class KernelIndexer {
+    static final int CHUNK = 2048;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final IndexWriter writer;
+    private final IndexProgress progress;
+    private final int threads;
+    private long members;
+    private long enumerators;
+
+    KernelIndexer(IndexWriter writer, IndexProgress progress, int threads) {
+        this.writer = writer;
+        this.progress = progress;
+        this.threads = threads;
+    }
+
+    /** Adds every document of a kernel; returns the summary without timing. */
+    IndexSummary add(KernelImage image, DwarfSections dwarf) throws IOException {
+        String uuid = image.uuid();
+        SymbolTable table = SymbolTable.of(image.kernel());
+        SymbolRanges ranges = SymbolRanges.of(image.kernel());
+        TypeGraph graph = null;
+        Symbolizer symbolizer = null;
+        List<String> sources = new ArrayList<>();
+        if (dwarf != null) {
+            progress.update("types", 0, 1);
+            graph = TypeReader.read(dwarf, threads);
+            progress.update("types", 1, 1);
+            symbolizer = Symbolizer.of(dwarf, ranges);
+            TreeSet<String> names = new TreeSet<>();
+            for (DwarfSummary.UnitSummary u : DwarfSummary.of(dwarf).units()) {
+                if (u.name() != null) {
+                    names.add(u.name());
+                }
+            }
+            sources.addAll(names);
+        }
+        long symbols = addSymbols(uuid, table, symbolizer);
+        long types = graph == null ? 0 : addTypes(uuid, graph);
+        long[] intervals = addAddresses(uuid, symbolizer, ranges);
+        KernelRecord record = new KernelRecord(uuid, image.version().orElse(null), image.kernel().archName(),
+                image.base(), image.path().toAbsolutePath().toString(),
+                image.dsymPath().map(p -> p.toAbsolutePath().toString()).orElse(null), Instant.now().toString(),
+                sources, symbols, types, intervals[0]);
+        Document d = doc(uuid, Fields.KIND_KERNEL);
+        d.add(new StoredField(Fields.JSON, JSON.writeValueAsString(record)));
+        writer.addDocument(d);
+        return new IndexSummary(record, false, members, enumerators, intervals[1], 0);
+    }
+
+    private static Document doc(String uuid, String kind) {
+        Document d = new Document();
+        d.add(new StringField(Fields.KERNEL, uuid, Field.Store.NO));
+        d.add(new StringField(Fields.DOC, kind, Field.Store.NO));
+        return d;
+    }
+
+    private long addSymbols(String uuid, SymbolTable table, Symbolizer symbolizer) throws IOException {
+        List<Symbol> all = table.symbols();
+        long n = 0;
+        for (int i = 0; i < all.size(); i++) {
+            Symbol s = all.get(i);
+            if (!s.isDefined() || s.kind() == SymbolKind.INDIRECT) {
+                continue;
+            }
+            Document d = doc(uuid, Fields.KIND_SYMBOL);
+            String cname = Tokens.cName(s.name());
+            String demangled = s.demangled();
+            String qualified = demangled.contains("(") ? demangled.substring(0, demangled.indexOf('(')) : demangled;
+            d.add(new StringField(Fields.NAME, s.name(), Field.Store.YES));
+            d.add(new StringField(SymbolSearch.CNAME, cname, Field.Store.NO));
+            d.add(new StringField(Fields.DEMANGLED, demangled, Field.Store.YES));
+            d.add(new StringField(SymbolSearch.QUALIFIED, qualified, Field.Store.NO));
+            d.add(new TextField(Fields.TOKENS, Tokens.of(cname) + " " + Tokens.of(qualified), Field.Store.NO));
+            d.add(new LongPoint(Fields.ADDRESS, Fields.sortable(s.address())));
+            d.add(new StoredField(Fields.ADDRESS, s.address()));
+            d.add(new StoredField(Fields.SIZE, s.size()));
+            d.add(new StringField(Fields.KIND, kindName(s.kind()), Field.Store.YES));
+            if (s.section() != null) {
+                d.add(new StoredField(Fields.SECTION, s.section()));
+            }
+            d.add(new StoredField(Fields.EXTERNAL, s.external() ? 1 : 0));
+            if (symbolizer != null && s.kind() == SymbolKind.FUNCTION) {
+                List<Frame> frames = symbolizer.symbolize(s.address());
+                Frame outer = frames.get(frames.size() - 1);
+                if (outer.startLine() > 0) {
+                    d.add(new StoredField(Fields.DECL_FILE, outer.startFileName()));
+                    d.add(new StoredField(Fields.DECL_LINE, outer.startLine()));
+                }
+            }
+            writer.addDocument(d);
+            n++;
+            if ((i & 1023) == 0) {
+                progress.update("symbols", i, all.size());
+            }
+        }
+        progress.update("symbols", all.size(), all.size());
+        return n;
+    }
+
+    static String kindName(SymbolKind k) {
+        return switch (k) {
+            case FUNCTION -> "func";
+            case DATA -> "data";
+            default -> k.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private long addTypes(String uuid, TypeGraph graph) throws IOException {
+        TypeNames names = new TypeNames(graph);
+        List<Type> distinct = graph.distinct();
+        long n = 0;
+        int i = 0;
+        for (Type t : distinct) {
+            if ((i++ & 255) == 0) {
+                progress.update("types", i, distinct.size());
+            }
+            Document d = doc(uuid, Fields.KIND_TYPE);
+            String name = TypeGraph.nameOf(t);
+            SourceLocation at = graph.location(t.id());
+            if (t instanceof Type.Struct s && !s.declaration()) {
+                Layout l = Layout.of(graph, s);
+                d.add(new StringField(Fields.KIND, s.kind().name().toLowerCase(Locale.ROOT), Field.Store.YES));
+                d.add(new StoredField(Fields.JSON, JSON.writeValueAsString(l)));
+                members(uuid, d, name, l);
+            } else if (t instanceof Type.Enum e && !e.declaration()) {
+                d.add(new StringField(Fields.KIND, "enum", Field.Store.YES));
+                d.add(new StoredField(Fields.JSON, JSON.writeValueAsString(e)));
+                for (Type.Enumerator x : e.enumerators()) {
+                    Document m = doc(uuid, Fields.KIND_ENUMERATOR);
+                    m.add(new StringField(Fields.OWNER, name, Field.Store.YES));
+                    m.add(new StringField(Fields.NAME, x.name(), Field.Store.YES));
+                    m.add(new StoredField(Fields.VALUE, x.value()));
+                    writer.addDocument(m);
+                    enumerators++;
+                }
+            } else if (t instanceof Type.Typedef td) {
+                d.add(new StringField(Fields.KIND, "typedef", Field.Store.YES));
+                d.add(new StringField(Fields.TARGET, names.name(td.target()), Field.Store.YES));
+                if (graph.resolve(td.target()) instanceof Type.Struct s && !s.declaration()) {
+                    Layout l = Layout.of(graph, s);
+                    d.add(new StoredField(Fields.JSON, JSON.writeValueAsString(l)));
+                    if (s.name() == null) {
+                        members(uuid, d, name, l);
+                    }
+                }
+            } else {
+                continue;
+            }
+            d.add(new StringField(Fields.NAME, name, Field.Store.YES));
+            d.add(new TextField(Fields.TOKENS, Tokens.of(name), Field.Store.NO));
+            long size = graph.sizeOf(t.id());
+            d.add(new LongPoint(Fields.TYPE_SIZE, size));
+            d.add(new StoredField(Fields.TYPE_SIZE, size));
+            if (at.file() != null) {
+                d.add(new StoredField(Fields.DECL_FILE, at.file()));
+                d.add(new StoredField(Fields.DECL_LINE, at.line()));
+            }
+            writer.addDocument(d);
+            n++;
+        }
+        return n;
+    }
+
+    /** Adds a type's member names and member type names to its document, and one document per member. */
+    private void members(String uuid, Document type, String owner, Layout l) throws IOException {
+        for (Layout.Slot s : l.slots()) {
+            if (s.kind() != Layout.SlotKind.MEMBER) {
+                continue;
+            }
+            type.add(new StringField(Fields.MEMBER_TYPE, s.typeName(), Field.Store.NO));
+            if (s.name() == null && s.nested() != null) {
+                members(uuid, type, owner, s.nested()); // an anonymous struct's members are the owner's
+                continue;
+            }
+            if (s.name() == null) {
+                continue;
+            }
+            type.add(new StringField(Fields.MEMBER, s.name(), Field.Store.NO));
+            Document m = doc(uuid, Fields.KIND_MEMBER);
+            m.add(new StringField(Fields.OWNER, owner, Field.Store.YES));
+            m.add(new StringField(Fields.NAME, s.name(), Field.Store.YES));
+            m.add(new StoredField(Fields.OFFSET, s.bitOffset()));
+            m.add(new StoredField(Fields.BIT_SIZE, s.bitSize()));
+            m.add(new StringField(Fields.TYPE_NAME, s.typeName(), Field.Store.YES));
+            writer.addDocument(m);
+            members++;
+        }
+    }
+
+    /** Adds the address table; returns {intervals, chunks}. */
+    private long[] addAddresses(String uuid, Symbolizer symbolizer, SymbolRanges ranges) throws IOException {
+        long[] starts;
+        List<AddressAnswer> answers = new ArrayList<>();
+        if (symbolizer != null) {
+            starts = withZero(symbolizer.boundaries());
+            for (int i = 0; i < starts.length; i++) {
+                answers.add(new AddressAnswer(symbolizer.symbolize(starts[i]), symbolizer.symbolizeData(starts[i])));
+                if ((i & 4095) == 0) {
+                    progress.update("addresses", i, starts.length);
+                }
+            }
+        } else {
+            starts = withZero(symbolBoundaries(ranges));
+            for (long a : starts) {
+                answers.add(symbolOnly(ranges, a));
+            }
+        }
+        progress.update("addresses", starts.length, starts.length);
+        long chunks = 0;
+        for (int from = 0; from < starts.length; from += CHUNK) {
+            int to = Math.min(starts.length, from + CHUNK);
+            Document d = doc(uuid, Fields.KIND_ADDRESSES);
+            d.add(new StoredField(Fields.FIRST, starts[from]));
+            d.add(new StoredField(Fields.CHUNK, new BytesRef(AddressTable.encode(starts, answers, from, to))));
+            writer.addDocument(d);
+            chunks++;
+        }
+        return new long[] {starts.length, chunks};
+    }
+
+    private static long[] symbolBoundaries(SymbolRanges ranges) {
+        TreeSet<Long> all = new TreeSet<>(Long::compareUnsigned);
+        for (SymbolRanges.Entry e : ranges.entries()) {
+            all.add(e.address());
+            if (e.size() != 0) {
+                all.add(e.address() + e.size());
+            }
+        }
+        return all.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static AddressAnswer symbolOnly(SymbolRanges ranges, long a) {
+        Optional<SymbolRanges.Entry> e = ranges.find(a);
+        if (e.isEmpty()) {
+            return new AddressAnswer(List.of(new Frame("", "", 0, 0, "", 0, OptionalLong.empty(), 0)),
+                    Optional.empty());
+        }
+        String name = Demangler.demangle(e.get().name());
+        return new AddressAnswer(List.of(new Frame(name, "", 0, 0, "", 0, OptionalLong.of(e.get().address()), 0)),
+                Optional.of(new DataSymbol(name, e.get().address(), e.get().size())));
+    }
+
+    private static long[] withZero(long[] b) {
+        if (b.length > 0 && b[0] == 0) {
+            return b;
+        }
+        long[] out = new long[b.length + 1];
+        System.arraycopy(b, 0, out, 1, b.length);
+        return out;
+    }
+}
