@@ -82,8 +82,8 @@ final class KernelIndexer {
         long types = graph == null ? 0 : addTypes(uuid, graph);
         long[] intervals = addAddresses(uuid, symbolizer, ranges);
         KernelRecord record = new KernelRecord(uuid, image.version().orElse(null), image.kernel().archName(),
-                image.base(), image.path().toAbsolutePath().toString(),
-                image.dsymPath().map(p -> p.toAbsolutePath().toString()).orElse(null), Instant.now().toString(),
+                image.base(), image.path().toAbsolutePath().normalize().toString(),
+                image.dsymPath().map(p -> p.toAbsolutePath().normalize().toString()).orElse(null), Instant.now().toString(),
                 sources, symbols, types, intervals[0]);
         Document d = doc(uuid, Fields.KIND_KERNEL);
         d.add(new StoredField(Fields.JSON, JSON.writeValueAsString(record)));
