@@ -65,8 +65,8 @@ public final class GdbPtype {
             if (union) {
                 out.append(String.format("/*                %6d */", size));
             } else {
-                boundariesBefore(m.bitOffset());
                 hole(m.holeBeforeBits(), "hole");
+                boundariesBefore(m.bitOffset());
                 long real = m.bitOffset();
                 if (m.bitField() || layout.bitOffset() % 8 != 0) {
                     out.append(String.format("/* %6d:%2d   |  %6d */", real / 8, real % 8, size));

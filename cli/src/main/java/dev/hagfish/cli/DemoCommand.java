@@ -1,5 +1,20 @@
 package dev.hagfish.cli;
 
+import dev.hagfish.dwarf.UnitWalker;
+import dev.hagfish.image.DwarfLoader;
+import dev.hagfish.index.AddressAnswer;
+import dev.hagfish.index.AddressLookup;
+import dev.hagfish.index.IndexProgress;
+import dev.hagfish.index.IndexSummary;
+import dev.hagfish.index.KernelRecord;
+import dev.hagfish.index.KernelStore;
+import dev.hagfish.index.SymbolHit;
+import dev.hagfish.index.SymbolSearch;
+import dev.hagfish.index.TypeHit;
+import dev.hagfish.index.TypeSearch;
+import dev.hagfish.report.GdbPtype;
+import dev.hagfish.symbols.Frame;
+import dev.hagfish.types.Layout;
 import dev.hagfish.image.KernelImage;
 import dev.hagfish.io.ByteSource;
 import dev.hagfish.io.Unsigned;
@@ -67,10 +82,13 @@ final class DemoCommand implements Callable<Integer> {
         MachOFile core = MachOFile.parse(ByteSource.open(corePath));
         steps.add(new Step("core", true, describeCore(samples, corePath, core, symbols), null));
 
-        steps.add(notYet("index", "indexing the kernel and dSYM into the Lucene store (hagfish index)"));
-        steps.add(new Step("sym", true, lookUp(symbols, "_kext_alloc"),
-                "from the kernel's own symbol table; the indexed lookup (hagfish sym) is not there yet"));
-        steps.add(notYet("struct", "struct layout (hagfish struct proc)"));
+        try (KernelStore store = KernelStore.open(demoStore())) {
+            steps.add(new Step("index", true, index(store, kernelPath, dsym), null));
+            String uuid = uuid(kernel);
+            steps.add(new Step("sym", true, sym(store, uuid, symbols), "hagfish sym kext_alloc"));
+            steps.add(new Step("addr", true, addr(store, uuid), "hagfish addr -v ADDR"));
+            steps.add(new Step("struct", true, struct(store, uuid), "hagfish struct proc"));
+        }
         steps.add(notYet("ps", "the process list of the core (hagfish ps)"));
         steps.add(notYet("pstree", "the process tree of the core (hagfish pstree)"));
 
@@ -102,6 +120,72 @@ final class DemoCommand implements Callable<Integer> {
         }
         m.put("segments", segs);
         KernelImage.entry(f).ifPresent(pc -> m.put("entry", Unsigned.hex(pc)));
+        return m;
+    }
+
+    /** The demo's own store, beside the user's: {@code $HAGFISH_HOME/demo-index} or {@code ~/.hagfish/demo-index}. */
+    static Path demoStore() {
+        return KernelStore.defaultDir().resolveSibling("demo-index");
+    }
+
+    private static Map<String, Object> index(KernelStore store, Path kernelPath, MachOFile dsym) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        KernelImage image = KernelImage.open(kernelPath, null, null, false);
+        boolean done = store.kernels().stream().anyMatch(k -> k.uuid().equals(image.uuid()));
+        if (!done) {
+            IndexSummary s = store.index(image, DwarfLoader.fromMachO(dsym), IndexProgress.NONE,
+                    UnitWalker.defaultThreads());
+            m.put("seconds", Math.round(s.seconds() * 10) / 10.0);
+        }
+        KernelRecord k = store.kernel(image.uuid());
+        m.put("store", store.dir().toString());
+        m.put("uuid", k.uuid());
+        m.put("already_indexed", done);
+        m.put("symbols", k.symbols());
+        m.put("types", k.types());
+        m.put("intervals", k.intervals());
+        return m;
+    }
+
+    private static Map<String, Object> sym(KernelStore store, String uuid, SymbolTable symbols) throws IOException {
+        SymbolHit h = new SymbolSearch(store, uuid).search("kext_alloc", null, 1).get(0);
+        Map<String, Object> m = lookUp(symbols, h.name());
+        m.put("decl", h.declFile() + ":" + h.declLine());
+        return m;
+    }
+
+    /** The first address of kext_alloc where code of another function was inlined, with its chain. */
+    private static Map<String, Object> addr(KernelStore store, String uuid) throws IOException {
+        SymbolHit f = new SymbolSearch(store, uuid).search("kext_alloc", "func", 1).get(0);
+        AddressLookup lookup = new AddressLookup(store, uuid);
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (long a = f.address(); Long.compareUnsigned(a, f.address() + f.size()) < 0; a++) {
+            AddressAnswer ans = lookup.find(a);
+            if (ans.frames().size() > 1) {
+                m.put("address", Unsigned.hex(a));
+                m.put("symbol", f.demangled() + "+0x" + Long.toHexString(a - f.address()));
+                List<String> chain = new ArrayList<>();
+                for (Frame x : ans.frames()) {
+                    chain.add(x.functionName() + " at " + x.fileName() + ":" + x.line() + ":" + x.column());
+                }
+                m.put("inline_chain", chain);
+                break;
+            }
+        }
+        return m;
+    }
+
+    private static Map<String, Object> struct(KernelStore store, String uuid) throws IOException {
+        TypeHit h = new TypeSearch(store, uuid).named("struct proc").get(0);
+        Layout l = h.layout().orElseThrow();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", l.name());
+        m.put("size", l.byteSize());
+        m.put("members", l.memberCount());
+        m.put("holes", l.holes());
+        m.put("wasted_bytes", l.wastedBytes());
+        m.put("cachelines", l.cachelines());
+        m.put("ptype", GdbPtype.print(l, true, false));
         return m;
     }
 
@@ -173,13 +257,18 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("   (" + s.note() + ")");
             }
             for (Map.Entry<String, Object> e : s.result().entrySet()) {
-                if (e.getValue() instanceof List<?> list) {
+                if (e.getValue() instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof String) {
+                    out.println("   " + e.getKey() + ":");
+                    list.forEach(x -> out.println("     " + x));
+                } else if (e.getValue() instanceof List<?> list) {
                     out.println("   " + e.getKey() + ":");
                     for (Object o : list) {
                         Map<String, Object> row = (Map<String, Object>) o;
                         out.printf("     %-12s %s  size %-10s sections %s%n", row.get("name"), row.get("vmaddr"),
                                 row.get("vmsize"), row.get("sections"));
                     }
+                } else if (e.getKey().equals("ptype")) {
+                    e.getValue().toString().lines().forEach(l -> out.println(l.isEmpty() ? "" : "   " + l));
                 } else {
                     out.printf("   %-13s %s%n", e.getKey() + ":", e.getValue());
                 }

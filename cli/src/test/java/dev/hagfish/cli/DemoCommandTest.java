@@ -72,6 +72,35 @@ class DemoCommandTest {
         assertEquals("0x" + Long.toHexString(nm("_kext_alloc")), sym.get("address").asText());
         assertEquals("T", sym.get("type").asText());
 
+        JsonNode addr = null;
+        JsonNode struct = null;
+        for (JsonNode st : steps) {
+            if (st.get("name").asText().equals("addr")) {
+                addr = st.get("result");
+            } else if (st.get("name").asText().equals("struct")) {
+                struct = st.get("result");
+            }
+        }
+        // The demo's inlined address, against llvm-symbolizer's frames for the same address when the golden has it.
+        assertTrue(addr.get("inline_chain").size() > 1, addr.toString());
+        assertTrue(addr.get("symbol").asText().startsWith("_kext_alloc+0x"), addr.toString());
+        boolean compared = false;
+        for (String l : Files.readAllLines(EXPECTED.resolve("symbolizer.jsonl"))) {
+            JsonNode q = new com.fasterxml.jackson.databind.ObjectMapper().readTree(l);
+            if (q.get("Address").asText().equals(addr.get("address").asText())) {
+                compared = true;
+                assertEquals(q.get("Symbol").size(), addr.get("inline_chain").size());
+                for (int i = 0; i < q.get("Symbol").size(); i++) {
+                    JsonNode f = q.get("Symbol").get(i);
+                    assertEquals(f.get("FunctionName").asText() + " at " + f.get("FileName").asText() + ":"
+                            + f.get("Line").asText() + ":" + f.get("Column").asText(),
+                            addr.get("inline_chain").get(i).asText());
+                }
+            }
+        }
+        assertTrue(compared, "llvm-symbolizer's golden has no line for " + addr.get("address"));
+        assertEquals(248, struct.get("size").asLong()); // DW_AT_byte_size of struct proc (types.jsonl)
+
         List<String> unavailable = new ArrayList<>();
         for (JsonNode st : steps) {
             if (!st.get("available").asBoolean()) {

@@ -28,6 +28,9 @@ class HagfishJarIT {
         if (root != null) {
             cmd.add("-Dhagfish.root=" + root);
         }
+        if (System.getProperty("hagfish.home") != null) {
+            cmd.add("-Dhagfish.home=" + System.getProperty("hagfish.home"));
+        }
         cmd.addAll(List.of("-jar", JAR));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile("hagfish-out", ".txt");

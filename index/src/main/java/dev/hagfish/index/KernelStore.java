@@ -46,9 +46,12 @@ public final class KernelStore implements Closeable {
         this.directory = FSDirectory.open(dir);
     }
 
-    /** Returns the default store: {@code $HAGFISH_HOME/index}, else {@code ~/.hagfish/index}. */
+    /**
+     * Returns the default store: {@code $HAGFISH_HOME/index}, else {@code ~/.hagfish/index}; the
+     * system property {@code hagfish.home} overrides the variable (tests use it).
+     */
     public static Path defaultDir() {
-        String home = System.getenv("HAGFISH_HOME");
+        String home = System.getProperty("hagfish.home", System.getenv("HAGFISH_HOME"));
         Path base = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".hagfish");
         return base.resolve("index");
     }
