@@ -68,6 +68,15 @@ public final class SymbolRanges {
             String name = n.name().startsWith("_") ? n.name().substring(1) : n.name();
             out.add(new Entry(name, n.value(), sizes[i]));
         }
+        return of(out);
+    }
+
+    /**
+     * Makes ranges from entries of any image (an ELF symbol table gives names and sizes as they
+     * are); of several entries at one address, the largest, then the last, is kept.
+     */
+    public static SymbolRanges of(List<Entry> entries) {
+        List<Entry> out = new ArrayList<>(entries);
         // Stable: of several symbols at one address, the largest, then the last, is kept.
         out.sort(Comparator.comparing(Entry::address, Long::compareUnsigned)
                 .thenComparing(Entry::size, Long::compareUnsigned));

@@ -1,9 +1,9 @@
 package dev.hagfish.cli;
 
 import dev.hagfish.dwarf.UnitWalker;
-import dev.hagfish.image.DwarfLoader;
 import dev.hagfish.index.AddressAnswer;
 import dev.hagfish.index.AddressLookup;
+import dev.hagfish.index.IndexInput;
 import dev.hagfish.index.IndexProgress;
 import dev.hagfish.index.IndexSummary;
 import dev.hagfish.index.KernelRecord;
@@ -133,8 +133,7 @@ final class DemoCommand implements Callable<Integer> {
         KernelImage image = KernelImage.open(kernelPath, null, null, false);
         boolean done = store.kernels().stream().anyMatch(k -> k.uuid().equals(image.uuid()));
         if (!done) {
-            IndexSummary s = store.index(image, DwarfLoader.fromMachO(dsym), IndexProgress.NONE,
-                    UnitWalker.defaultThreads());
+            IndexSummary s = store.index(IndexInput.of(image), IndexProgress.NONE, UnitWalker.defaultThreads());
             m.put("seconds", Math.round(s.seconds() * 10) / 10.0);
         }
         KernelRecord k = store.kernel(image.uuid());

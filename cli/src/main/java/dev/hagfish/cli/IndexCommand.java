@@ -1,14 +1,11 @@
 package dev.hagfish.cli;
 
-import dev.hagfish.dwarf.DwarfSections;
 import dev.hagfish.dwarf.UnitWalker;
-import dev.hagfish.image.DwarfLoader;
 import dev.hagfish.image.KernelImage;
+import dev.hagfish.index.IndexInput;
 import dev.hagfish.index.IndexSummary;
 import dev.hagfish.index.KernelStore;
-import dev.hagfish.io.ByteSource;
 import dev.hagfish.io.Unsigned;
-import dev.hagfish.macho.MachOFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -59,16 +56,11 @@ final class IndexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        KernelImage image = KernelImage.open(kernel, dsym, arch, force);
-        DwarfSections dwarf = null;
-        if (image.dsymPath().isPresent()) {
-            dwarf = DwarfLoader.fromMachO(MachOFile.open(ByteSource.open(image.dsymPath().get()),
-                    image.kernel().archName()));
-        }
+        IndexInput input = IndexInput.of(KernelImage.open(kernel, dsym, arch, force));
         ProgressBar bar = ProgressBar.forStderr();
         IndexSummary s;
         try (KernelStore store = KernelStore.open(index != null ? index : KernelStore.defaultDir())) {
-            s = store.index(image, dwarf, bar, Math.max(1, threads));
+            s = store.index(input, bar, Math.max(1, threads));
             bar.done();
             PrintWriter out = spec.commandLine().getOut();
             var k = s.kernel();
@@ -80,7 +72,7 @@ final class IndexCommand implements Callable<Integer> {
                 out.printf("%s %s (%s) into %s: %d symbols, %d types, %d members, %d address intervals in %.1f s%n",
                         s.replaced() ? "re-indexed" : "indexed", k.uuid(), k.arch(), store.dir(), k.symbols(),
                         k.types(), s.members(), k.intervals(), s.seconds());
-                if (dwarf == null) {
+                if (input.dwarf() == null) {
                     out.println("no dSYM: symbols only (no types, no source lines)");
                 }
             }

@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hagfish.dwarf.DwarfSections;
 import dev.hagfish.dwarf.DwarfSummary;
 import dev.hagfish.dwarf.TypeReader;
-import dev.hagfish.image.KernelImage;
 import dev.hagfish.symbols.DataSymbol;
 import dev.hagfish.symbols.Demangler;
 import dev.hagfish.symbols.Frame;
 import dev.hagfish.symbols.Symbol;
 import dev.hagfish.symbols.SymbolKind;
 import dev.hagfish.symbols.SymbolRanges;
-import dev.hagfish.symbols.SymbolTable;
 import dev.hagfish.symbols.Symbolizer;
 import dev.hagfish.types.Layout;
 import dev.hagfish.types.SourceLocation;
@@ -58,10 +56,10 @@ final class KernelIndexer {
     }
 
     /** Adds every document of a kernel; returns the summary without timing. */
-    IndexSummary add(KernelImage image, DwarfSections dwarf) throws IOException {
-        String uuid = image.uuid();
-        SymbolTable table = SymbolTable.of(image.kernel());
-        SymbolRanges ranges = SymbolRanges.of(image.kernel());
+    IndexSummary add(IndexInput input) throws IOException {
+        String uuid = input.uuid();
+        DwarfSections dwarf = input.dwarf();
+        SymbolRanges ranges = input.ranges();
         TypeGraph graph = null;
         Symbolizer symbolizer = null;
         List<String> sources = new ArrayList<>();
@@ -78,13 +76,13 @@ final class KernelIndexer {
             }
             sources.addAll(names);
         }
-        long symbols = addSymbols(uuid, table, symbolizer);
+        long symbols = addSymbols(uuid, input.symbols(), symbolizer);
         long types = graph == null ? 0 : addTypes(uuid, graph);
         long[] intervals = addAddresses(uuid, symbolizer, ranges);
-        KernelRecord record = new KernelRecord(uuid, image.version().orElse(null), image.kernel().archName(),
-                image.base(), image.path().toAbsolutePath().normalize().toString(),
-                image.dsymPath().map(p -> p.toAbsolutePath().normalize().toString()).orElse(null), Instant.now().toString(),
-                sources, symbols, types, intervals[0]);
+        KernelRecord record = new KernelRecord(uuid, input.version(), input.arch(), input.base(),
+                input.path().toAbsolutePath().normalize().toString(),
+                input.dwarfPath() == null ? null : input.dwarfPath().toAbsolutePath().normalize().toString(),
+                Instant.now().toString(), sources, symbols, types, intervals[0]);
         Document d = doc(uuid, Fields.KIND_KERNEL);
         d.add(new StoredField(Fields.JSON, JSON.writeValueAsString(record)));
         writer.addDocument(d);
@@ -98,8 +96,7 @@ final class KernelIndexer {
         return d;
     }
 
-    private long addSymbols(String uuid, SymbolTable table, Symbolizer symbolizer) throws IOException {
-        List<Symbol> all = table.symbols();
+    private long addSymbols(String uuid, List<Symbol> all, Symbolizer symbolizer) throws IOException {
         long n = 0;
         for (int i = 0; i < all.size(); i++) {
             Symbol s = all.get(i);

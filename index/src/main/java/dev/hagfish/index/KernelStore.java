@@ -1,8 +1,6 @@
 package dev.hagfish.index;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hagfish.dwarf.DwarfSections;
-import dev.hagfish.image.KernelImage;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,23 +68,21 @@ public final class KernelStore implements Closeable {
     /**
      * Indexes a kernel, replacing any kernel with the same UUID in one commit.
      *
-     * @param image the kernel
-     * @param dwarf its DWARF, or null to index the symbol table alone
+     * @param input the kernel, its symbols and its DWARF (null to index the symbol table alone)
      * @param progress receives progress
      * @param threads how many threads parse the DWARF
      */
-    public IndexSummary index(KernelImage image, DwarfSections dwarf, IndexProgress progress, int threads)
-            throws IOException {
+    public IndexSummary index(IndexInput input, IndexProgress progress, int threads) throws IOException {
         long t0 = System.nanoTime();
-        boolean replaced = kernels().stream().anyMatch(k -> k.uuid().equals(image.uuid()));
+        boolean replaced = kernels().stream().anyMatch(k -> k.uuid().equals(input.uuid()));
         IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(256)
                 .setCommitOnClose(false);
         IndexSummary s;
         try (IndexWriter w = new IndexWriter(directory, config)) {
-            w.deleteDocuments(new Term(Fields.KERNEL, image.uuid()));
-            s = new KernelIndexer(w, progress, threads).add(image, dwarf);
+            w.deleteDocuments(new Term(Fields.KERNEL, input.uuid()));
+            s = new KernelIndexer(w, progress, threads).add(input);
             stallForTests();
             progress.update("commit", 0, 1);
             w.commit();

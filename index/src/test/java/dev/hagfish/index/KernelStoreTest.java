@@ -9,10 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hagfish.image.DwarfLoader;
 import dev.hagfish.image.KernelImage;
-import dev.hagfish.io.ByteSource;
-import dev.hagfish.macho.MachOFile;
 import dev.hagfish.report.GdbPtype;
 import dev.hagfish.symbols.DataSymbol;
 import dev.hagfish.symbols.Frame;
@@ -56,8 +53,7 @@ class KernelStoreTest {
         store = KernelStore.open(dir.resolve("store"));
         for (String v : List.of("x86_64-dwarf4", "arm64-dwarf5")) {
             KernelImage k = image(v);
-            var dwarf = DwarfLoader.fromMachO(MachOFile.open(ByteSource.open(k.dsymPath().orElseThrow()), null));
-            IndexSummary s = store.index(k, dwarf, IndexProgress.NONE, 2);
+            IndexSummary s = store.index(IndexInput.of(k), IndexProgress.NONE, 2);
             assertFalse(s.replaced());
             UUIDS.put(v, k.uuid());
         }
@@ -232,9 +228,8 @@ class KernelStoreTest {
     @Test
     void reindexingReplacesTheKernel() throws IOException {
         KernelImage k = image("x86_64-dwarf4");
-        var dwarf = DwarfLoader.fromMachO(MachOFile.open(ByteSource.open(k.dsymPath().orElseThrow()), null));
         long before = new SymbolSearch(store, k.uuid()).search("kext_*", null, 1000).size();
-        IndexSummary s = store.index(k, dwarf, IndexProgress.NONE, 1);
+        IndexSummary s = store.index(IndexInput.of(k), IndexProgress.NONE, 1);
         assertTrue(s.replaced());
         assertEquals(2, store.kernels().size());
         assertEquals(before, new SymbolSearch(store, k.uuid()).search("kext_*", null, 1000).size());
