@@ -128,16 +128,7 @@ final class ListCommand implements Callable<Integer> {
         }
         if (address) {
             long s = slide == null ? 0 : Addresses.parse(spec.commandLine(), slide);
-            long unslid = Addresses.parse(spec.commandLine(), w.startsWith("*") ? w.substring(1) : w) - s;
-            try (KernelStore st = store.open()) {
-                KernelRecord k = store.select(st);
-                Frame inner = new AddressLookup(st, k.uuid()).find(unslid).frames().get(0);
-                if (inner.fileName().isEmpty() || inner.line() == 0) {
-                    throw new HagfishException(ExitCodes.NOT_FOUND, Unsigned.hex(unslid)
-                            + ": no source line at this address in kernel " + k.uuid());
-                }
-                return new Spot(k.uuid(), inner.fileName(), inner.line());
-            }
+            return address(Addresses.parse(spec.commandLine(), w.startsWith("*") ? w.substring(1) : w) - s);
         }
         if (w.chars().allMatch(Character::isDigit)) {
             throw new ParameterException(spec.commandLine(), "a bare line number needs its file: use FILE:" + w);
@@ -152,6 +143,19 @@ final class ListCommand implements Callable<Integer> {
         try (KernelStore st = store.open()) {
             KernelRecord k = store.select(st);
             return function(st, k.uuid(), w);
+        }
+    }
+
+    /** The spot of an unslid address: the innermost frame of its inline chain. */
+    private Spot address(long unslid) throws IOException {
+        try (KernelStore st = store.open()) {
+            KernelRecord k = store.select(st);
+            Frame inner = new AddressLookup(st, k.uuid()).find(unslid).frames().get(0);
+            if (inner.fileName().isEmpty() || inner.line() == 0) {
+                throw new HagfishException(ExitCodes.NOT_FOUND, Unsigned.hex(unslid)
+                        + ": no source line at this address in kernel " + k.uuid());
+            }
+            return new Spot(k.uuid(), inner.fileName(), inner.line());
         }
     }
 
