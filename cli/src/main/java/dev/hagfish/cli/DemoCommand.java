@@ -83,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
         steps.add(new Step("core", true, describeCore(samples, corePath, core, symbols), null));
 
         try (KernelStore store = KernelStore.open(demoStore())) {
-            steps.add(new Step("index", true, index(store, kernelPath, dsym), null));
+            steps.add(new Step("index", true, index(store, kernelPath), null));
             String uuid = uuid(kernel);
             steps.add(new Step("sym", true, sym(store, uuid, symbols), "hagfish sym kext_alloc"));
             steps.add(new Step("addr", true, addr(store, uuid), "hagfish addr -v ADDR"));
@@ -128,7 +128,7 @@ final class DemoCommand implements Callable<Integer> {
         return KernelStore.defaultDir().resolveSibling("demo-index");
     }
 
-    private static Map<String, Object> index(KernelStore store, Path kernelPath, MachOFile dsym) throws IOException {
+    private static Map<String, Object> index(KernelStore store, Path kernelPath) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         KernelImage image = KernelImage.open(kernelPath, null, null, false);
         boolean done = store.kernels().stream().anyMatch(k -> k.uuid().equals(image.uuid()));
