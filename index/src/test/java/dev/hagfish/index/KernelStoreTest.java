@@ -30,7 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Two sample kernels (x86_64 DWARF 4 and arm64 DWARF 5) in one store; every query answers from
+ * Four sample kernels (x86_64 DWARF 2, 4 and 5, arm64 DWARF 5) in one store; every query answers from
  * the index alone and agrees with the external tools' golden files: {@code sym} with llvm-nm-19,
  * {@code addr} with llvm-symbolizer-19 (every code and data address of symbolizer.jsonl), and
  * {@code struct} with gdb's {@code ptype /o}.
@@ -51,7 +51,7 @@ class KernelStoreTest {
     @BeforeAll
     static void indexTwoKernels() throws IOException {
         store = KernelStore.open(dir.resolve("store"));
-        for (String v : List.of("x86_64-dwarf4", "arm64-dwarf5")) {
+        for (String v : List.of("x86_64-dwarf2", "x86_64-dwarf4", "x86_64-dwarf5", "arm64-dwarf5")) {
             KernelImage k = image(v);
             IndexSummary s = store.index(IndexInput.of(k), IndexProgress.NONE, 2);
             assertFalse(s.replaced());
@@ -66,7 +66,8 @@ class KernelStoreTest {
 
     @Test
     void theStoreHoldsBothKernels() throws IOException {
-        assertEquals(2, store.kernels().size());
+        assertEquals(4, store.kernels().size());
+        assertEquals(4, UUIDS.values().stream().distinct().count());
         assertEquals(UUIDS.get("arm64-dwarf5"), store.kernel(UUIDS.get("arm64-dwarf5").substring(0, 8)).uuid());
         assertEquals(UUIDS.get("x86_64-dwarf4"),
                 store.kernel(SAMPLES.resolve("kernels/x86_64-dwarf4/kernel").toString()).uuid());
@@ -76,7 +77,7 @@ class KernelStoreTest {
 
     /** Every defined symbol llvm-nm lists is found by its C name at llvm-nm's address, in its own kernel. */
     @ParameterizedTest
-    @ValueSource(strings = {"x86_64-dwarf4", "arm64-dwarf5"})
+    @ValueSource(strings = {"x86_64-dwarf2", "x86_64-dwarf4", "x86_64-dwarf5", "arm64-dwarf5"})
     void symAgreesWithLlvmNm(String variant) throws IOException {
         SymbolSearch search = new SymbolSearch(store, UUIDS.get(variant));
         int checked = 0;
@@ -129,7 +130,7 @@ class KernelStoreTest {
 
     /** Every address of llvm-symbolizer's golden, code and data, answered from the index alone. */
     @ParameterizedTest
-    @ValueSource(strings = {"x86_64-dwarf4", "arm64-dwarf5"})
+    @ValueSource(strings = {"x86_64-dwarf2", "x86_64-dwarf4", "x86_64-dwarf5", "arm64-dwarf5"})
     void addrAgreesWithLlvmSymbolizer(String variant) throws IOException {
         AddressLookup lookup = new AddressLookup(store, UUIDS.get(variant));
         List<String> bad = new ArrayList<>();
@@ -188,7 +189,7 @@ class KernelStoreTest {
 
     /** Every struct of gdb's golden prints, from the stored layout, exactly as gdb printed it. */
     @ParameterizedTest
-    @ValueSource(strings = {"x86_64-dwarf4", "arm64-dwarf5"})
+    @ValueSource(strings = {"x86_64-dwarf2", "x86_64-dwarf4", "x86_64-dwarf5", "arm64-dwarf5"})
     void structAgreesWithGdb(String variant) throws IOException {
         String text = Files.readString(SAMPLES.resolve("expected/gdb/" + variant + ".ptype.txt"));
         TypeSearch types = new TypeSearch(store, UUIDS.get(variant));
@@ -231,7 +232,7 @@ class KernelStoreTest {
         long before = new SymbolSearch(store, k.uuid()).search("kext_*", null, 1000).size();
         IndexSummary s = store.index(IndexInput.of(k), IndexProgress.NONE, 1);
         assertTrue(s.replaced());
-        assertEquals(2, store.kernels().size());
+        assertEquals(4, store.kernels().size());
         assertEquals(before, new SymbolSearch(store, k.uuid()).search("kext_*", null, 1000).size());
     }
 }
