@@ -89,15 +89,36 @@ public class DwarfParseBench {
                 .map(e -> e.getKey() + "=" + e.getValue() / (1 << 20) + "MiB").collect(Collectors.joining(" ")));
         long[] ms = new long[runs];
         Parsed last = null;
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (int i = 0; i < runs; i++) {
             last = null; // let the previous result go before the next parse
             long t0 = System.nanoTime();
-            last = fullParse(sections, symbolizer);
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            long alloc0 = threads.getCurrentThreadAllocatedBytes();
+            try {
+                last = fullParse(sections, symbolizer);
+            } catch (OutOfMemoryError e) {
+                last = null;
+                System.out.printf("run %d: OutOfMemoryError after %d ms, at %s%n", i + 1,
+                        (System.nanoTime() - t0) / 1_000_000, where(e));
+                heap(maxAfterGc);
+                System.exit(3);
+            }
             ms[i] = (System.nanoTime() - t0) / 1_000_000;
-            System.out.println("run " + (i + 1) + ": " + ms[i] + " ms");
+            System.out.printf("run %d: %d ms (main thread: %d ms cpu, %d MiB allocated)%n", i + 1, ms[i],
+                    (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000,
+                    (threads.getCurrentThreadAllocatedBytes() - alloc0) >> 20);
         }
         long[] sorted = ms.clone();
         java.util.Arrays.sort(sorted);
+        System.out.printf("median: %d ms over %d runs%n", sorted[(runs - 1) / 2], runs);
+        heap(maxAfterGc);
+        System.out.printf("parsed: %d types, %d line programs, %d line rows%s%n", last.types().all().size(),
+                last.lines().size(), last.lineRows(), last.symbolizer() == null ? "" : ", symbolizer index");
+    }
+
+    /** Prints the heap figures; "retained" is measured after a full collection. */
+    private static void heap(AtomicLong maxAfterGc) {
         System.gc();
         long retained = heapUsed();
         long poolPeak = 0;
@@ -106,12 +127,17 @@ public class DwarfParseBench {
                 poolPeak += p.getPeakUsage().getUsed();
             }
         }
-        System.out.printf("median: %d ms over %d runs%n", sorted[(runs - 1) / 2], runs);
         System.out.printf("heap: max-after-gc %d MiB, pool-peak %d MiB, retained %d MiB, max %d MiB%n",
-                maxAfterGc.get() >> 20, poolPeak >> 20, retained >> 20,
-                Runtime.getRuntime().maxMemory() >> 20);
-        System.out.printf("parsed: %d types, %d line programs, %d line rows%s%n", last.types().all().size(),
-                last.lines().size(), last.lineRows(), last.symbolizer() == null ? "" : ", symbolizer index");
+                maxAfterGc.get() >> 20, poolPeak >> 20, retained >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /** The innermost hagfish frames of an error, where it was allocating. */
+    private static String where(Throwable e) {
+        return java.util.Arrays.stream(e.getStackTrace())
+                .filter(f -> f.getClassName().startsWith("dev.hagfish.")).limit(3)
+                .map(f -> f.getClassName().substring("dev.hagfish.".length()) + "." + f.getMethodName() + ":"
+                        + f.getLineNumber())
+                .collect(Collectors.joining(" < "));
     }
 
     private static long heapUsed() {

@@ -98,20 +98,32 @@ PAHOLE_S=$SEC PAHOLE_RSS=$RSS
 timed dwarfdump llvm-dwarfdump-19 --debug-info --debug-line "$VMLINUX"
 DUMP_S=$SEC DUMP_RSS=$RSS
 
+# DwarfParseBench exits with 3 after an OutOfMemoryError, having printed where it happened.
+set +e
 # shellcheck disable=SC2086
 /usr/bin/time -v -o "$OUT/hagfish.time" java -Xmx"$XMX" -cp "$JAR" "$ROOT/bench/DwarfParseBench.java" \
-  "$VMLINUX" "$RUNS" ${HAGFISH_BENCH_ARGS:-} | tee "$OUT/hagfish.out" | sed 's/^/  hagfish: /' >&2
-HAG_S=$(awk '/^median:/ {print $2 / 1000}' "$OUT/hagfish.out")
+  "$VMLINUX" "$RUNS" ${HAGFISH_BENCH_ARGS:-} >"$OUT/hagfish.out" 2>&1
+HAG_STATUS=$?
+set -e
+sed 's/^/  hagfish: /' "$OUT/hagfish.out" >&2
 HAG_RSS=$(awk -F': ' '/Maximum resident set size/ {print int($2 / 1024)}' "$OUT/hagfish.time")
 HEAP=$(sed -n 's/^heap: //p' "$OUT/hagfish.out")
-PARSED=$(sed -n 's/^parsed: //p' "$OUT/hagfish.out")
 
 ratio() { awk "BEGIN {printf \"%.2f\", $1 / $2}"; }
-printf '%-52s %8.2f s   peak RSS %5d MiB\n' "pahole -F dwarf (all types, $PEER_RUNS run)" "$PAHOLE_S" "$PAHOLE_RSS"
-printf '%-52s %8.2f s   peak RSS %5d MiB\n' "llvm-dwarfdump-19 --debug-info --debug-line" "$DUMP_S" "$DUMP_RSS"
-printf '%-52s %8.2f s   peak RSS %5d MiB   (JVM -Xmx%s)\n' "hagfish full parse (median of $RUNS in-process)" \
-  "$HAG_S" "$HAG_RSS" "$XMX"
+cpu() { awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.1f", u + s}' "$1"; }
+printf '%-48s %8.2f s   cpu %6s s   peak RSS %5d MiB\n' "pahole -F dwarf ($PEER_RUNS run)" "$PAHOLE_S" \
+  "$(cpu "$OUT/pahole.1.time")" "$PAHOLE_RSS"
+printf '%-48s %8.2f s   cpu %6s s   peak RSS %5d MiB\n' "llvm-dwarfdump-19 --debug-info --debug-line" "$DUMP_S" \
+  "$(cpu "$OUT/dwarfdump.1.time")" "$DUMP_RSS"
+if [ "$HAG_STATUS" -ne 0 ]; then
+  echo "hagfish full parse (-Xmx$XMX): FAILED, $(grep -m1 -E 'OutOfMemoryError|Exception' "$OUT/hagfish.out" || echo "exit $HAG_STATUS")"
+  echo "hagfish heap: $HEAP   peak RSS ${HAG_RSS} MiB"
+  exit 1
+fi
+HAG_S=$(awk '/^median:/ {print $2 / 1000}' "$OUT/hagfish.out")
+printf '%-48s %8.2f s   cpu %6s s   peak RSS %5d MiB   (-Xmx%s, whole JVM)\n' \
+  "hagfish full parse (median of $RUNS, in process)" "$HAG_S" "$(cpu "$OUT/hagfish.time")" "$HAG_RSS" "$XMX"
 echo "hagfish heap: $HEAP"
-echo "hagfish parsed: $PARSED"
+echo "hagfish parsed: $(sed -n 's/^parsed: //p' "$OUT/hagfish.out")"
 echo "ratio hagfish/pahole:         $(ratio "$HAG_S" "$PAHOLE_S")x"
 echo "ratio hagfish/llvm-dwarfdump: $(ratio "$HAG_S" "$DUMP_S")x"
