@@ -90,10 +90,13 @@ public class DwarfParseBench {
         long[] ms = new long[runs];
         Parsed last = null;
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long[] cpuMs = new long[runs];
         for (int i = 0; i < runs; i++) {
             last = null; // let the previous result go before the next parse
             long t0 = System.nanoTime();
             long cpu0 = threads.getCurrentThreadCpuTime();
+            long proc0 = os.getProcessCpuTime();
             long alloc0 = threads.getCurrentThreadAllocatedBytes();
             try {
                 last = fullParse(sections, symbolizer);
@@ -105,16 +108,21 @@ public class DwarfParseBench {
                 System.exit(3);
             }
             ms[i] = (System.nanoTime() - t0) / 1_000_000;
-            System.out.printf("run %d: %d ms (main thread: %d ms cpu, %d MiB allocated)%n", i + 1, ms[i],
-                    (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000,
+            cpuMs[i] = (os.getProcessCpuTime() - proc0) / 1_000_000;
+            System.out.printf("run %d: %d ms, process cpu %d ms (main thread: %d ms cpu, %d MiB allocated)%n", i + 1,
+                    ms[i], cpuMs[i], (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000,
                     (threads.getCurrentThreadAllocatedBytes() - alloc0) >> 20);
         }
-        long[] sorted = ms.clone();
-        java.util.Arrays.sort(sorted);
-        System.out.printf("median: %d ms over %d runs%n", sorted[(runs - 1) / 2], runs);
+        System.out.printf("median: %d ms over %d runs, process cpu %d ms%n", median(ms), runs, median(cpuMs));
         heap(maxAfterGc);
         System.out.printf("parsed: %d types, %d line programs, %d line rows%s%n", last.types().all().size(),
                 last.lines().size(), last.lineRows(), last.symbolizer() == null ? "" : ", symbolizer index");
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[(sorted.length - 1) / 2];
     }
 
     /** Prints the heap figures; "retained" is measured after a full collection. */

@@ -13,7 +13,8 @@ import java.util.List;
  * Every length is checked against the unit before it is used, and every DIE consumes at least
  * one byte, so a walk always ends.
  *
- * <p>Single-threaded: use one reader per thread.
+ * <p>A reader may be shared between threads (its abbreviation and string caches are thread-safe, as
+ * {@link UnitWalker} needs); each {@link Cursor} is single-threaded.
  */
 public final class DieReader {
     private static final int MAX_INDIRECTION = 4;
