@@ -24,10 +24,40 @@ public final class Abbreviations {
         this.section = section;
     }
 
+    /**
+     * A {@code Shape} is an abbreviation laid out for decoding: its attribute codes, forms and
+     * implicit constants as arrays, which every DIE made from it shares. Immutable.
+     *
+     * @param abbreviation the abbreviation
+     * @param tag its tag
+     * @param hasChildren whether its DIEs own children
+     * @param ats the attribute codes, in order
+     * @param forms the forms, in order
+     * @param implicitConsts the decoded {@code DW_FORM_implicit_const} values (null elsewhere)
+     */
+    record Shape(Abbreviation abbreviation, int tag, boolean hasChildren, int[] ats, int[] forms,
+            AttrValue[] implicitConsts) {
+        static Shape of(Abbreviation a) {
+            int n = a.specs().size();
+            int[] ats = new int[n];
+            int[] forms = new int[n];
+            AttrValue[] implicit = new AttrValue[n];
+            for (int i = 0; i < n; i++) {
+                Abbreviation.Spec s = a.specs().get(i);
+                ats[i] = s.at();
+                forms[i] = s.form();
+                if (s.form() == DwForm.IMPLICIT_CONST) {
+                    implicit[i] = new AttrValue.Constant(s.implicitConst(), true);
+                }
+            }
+            return new Shape(a, a.tag(), a.hasChildren(), ats, forms, implicit);
+        }
+    }
+
     /** One parsed table. */
     public static final class Table {
-        private final Abbreviation[] dense;
-        private final Map<Long, Abbreviation> sparse;
+        private final Shape[] dense;
+        private final Map<Long, Shape> sparse;
 
         Table(List<Abbreviation> list) {
             boolean isDense = true;
@@ -38,19 +68,28 @@ public final class Abbreviations {
                 }
             }
             if (isDense) {
-                dense = list.toArray(Abbreviation[]::new);
+                dense = new Shape[list.size()];
+                for (int i = 0; i < dense.length; i++) {
+                    dense[i] = Shape.of(list.get(i));
+                }
                 sparse = null;
             } else {
                 dense = null;
                 sparse = new HashMap<>();
                 for (Abbreviation a : list) {
-                    sparse.put(a.code(), a);
+                    sparse.put(a.code(), Shape.of(a));
                 }
             }
         }
 
         /** Returns the abbreviation with this code, or null. */
         public Abbreviation get(long code) {
+            Shape s = shape(code);
+            return s == null ? null : s.abbreviation();
+        }
+
+        /** Returns the decoding layout of the abbreviation with this code, or null. */
+        Shape shape(long code) {
             if (dense != null) {
                 return code >= 1 && code <= dense.length ? dense[(int) code - 1] : null;
             }

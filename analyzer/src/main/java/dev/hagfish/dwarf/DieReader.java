@@ -13,20 +13,39 @@ import java.util.List;
  * Every length is checked against the unit before it is used, and every DIE consumes at least
  * one byte, so a walk always ends.
  *
- * <p>Single-threaded: use one reader per thread.
+ * <p>A reader may be shared between threads (its abbreviation and string caches are thread-safe, as
+ * {@link UnitWalker} needs); each {@link Cursor} is single-threaded.
  */
 public final class DieReader {
     private static final int MAX_INDIRECTION = 4;
 
+    /** Unsigned constants below this are shared instances rather than new records. */
+    private static final int SMALL = 1024;
+    private static final AttrValue.Constant[] UNSIGNED = new AttrValue.Constant[SMALL];
+    private static final AttrValue.Constant[] SIGNED = new AttrValue.Constant[SMALL];
+    private static final AttrValue.Flag TRUE = new AttrValue.Flag(true);
+    private static final AttrValue.Flag FALSE = new AttrValue.Flag(false);
+
+    static {
+        for (int i = 0; i < SMALL; i++) {
+            UNSIGNED[i] = new AttrValue.Constant(i, false);
+            SIGNED[i] = new AttrValue.Constant(i, true);
+        }
+    }
+
     private final DwarfSections sections;
     private final ByteSource info;
     private final Abbreviations abbreviations;
+    private final StringCache str;
+    private final StringCache lineStr;
 
     /** Creates a reader; {@code debug_info} and {@code debug_abbrev} must be present. */
     public DieReader(DwarfSections sections) throws FormatException {
         this.sections = sections;
         this.info = sections.require("debug_info");
         this.abbreviations = new Abbreviations(sections.require("debug_abbrev"));
+        this.str = sections.get("debug_str").map(StringCache::new).orElse(null);
+        this.lineStr = sections.get("debug_line_str").map(StringCache::new).orElse(null);
     }
 
     /** Returns the headers of every unit, in section order. */
@@ -66,6 +85,50 @@ public final class DieReader {
         return section.cstring(offset, (int) Math.min(Integer.MAX_VALUE, section.size() - offset));
     }
 
+    private static AttrValue.Constant unsigned(long v) {
+        return v >= 0 && v < SMALL ? UNSIGNED[(int) v] : new AttrValue.Constant(v, false);
+    }
+
+    private static AttrValue.Constant signed(long v) {
+        return v >= 0 && v < SMALL ? SIGNED[(int) v] : new AttrValue.Constant(v, true);
+    }
+
+    /**
+     * A {@code StringCache} decodes the strings of one string section ({@code .debug_str},
+     * {@code .debug_line_str}) once per offset, so the DIEs that name the same string share one
+     * {@link AttrValue.Str}: a large file's units repeat the same type and member names many
+     * times. It is direct-mapped and lossy (a colliding offset evicts the previous string), which
+     * bounds it by the section's size, and lock-free: slots hold immutable entries, so a thread
+     * sees either a whole entry or none, and a lost race only decodes a string twice.
+     */
+    private static final class StringCache {
+        private record Entry(long offset, AttrValue.Str str) {}
+
+        private final ByteSource section;
+        private final Entry[] slots;
+        private final int mask;
+
+        StringCache(ByteSource section) {
+            this.section = section;
+            // About one slot per 8 bytes of strings, from 256 to 2^20 slots.
+            long want = Math.max(256, Math.min(1 << 20, section.size() / 8));
+            int n = Long.highestOneBit(want) == want ? (int) want : (int) Long.highestOneBit(want) << 1;
+            this.slots = new Entry[n];
+            this.mask = n - 1;
+        }
+
+        AttrValue.Str at(long offset) throws FormatException {
+            int slot = (int) ((offset * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+            Entry e = slots[slot];
+            if (e != null && e.offset() == offset) {
+                return e.str();
+            }
+            AttrValue.Str s = new AttrValue.Str(sectionString(section, offset));
+            slots[slot] = new Entry(offset, s);
+            return s;
+        }
+    }
+
     /**
      * A {@code Cursor} returns a unit's DIEs in depth-first order; {@link #next()} returns null at
      * the end, and stops for good after an error.
@@ -97,17 +160,19 @@ public final class DieReader {
                         }
                         continue;
                     }
-                    Abbreviation a = unit.abbrevs().get(code);
+                    Abbreviations.Shape a = unit.abbrevs().shape(code);
                     if (a == null) {
                         throw new FormatException(info.describe(), offset, "DIE at 0x" + Long.toHexString(offset)
                                 + ": abbreviation code " + code + " is not in the unit's table at 0x"
                                 + Long.toHexString(unit.header().abbrevOffset()));
                     }
-                    List<Die.Attribute> attrs = new ArrayList<>(a.specs().size());
-                    for (Abbreviation.Spec s : a.specs()) {
-                        attrs.add(new Die.Attribute(s.at(), s.form(), value(offset, s, s.form(), 0)));
+                    int[] forms = a.forms();
+                    AttrValue[] values = new AttrValue[forms.length];
+                    for (int i = 0; i < forms.length; i++) {
+                        values[i] = forms[i] == DwForm.IMPLICIT_CONST ? a.implicitConsts()[i]
+                                : value(offset, a.ats()[i], forms[i], 0);
                     }
-                    Die d = new Die(offset, depth, a.tag(), a.hasChildren(), attrs);
+                    Die d = Die.of(offset, depth, a, values);
                     if (a.hasChildren()) {
                         depth++;
                     }
@@ -120,7 +185,7 @@ public final class DieReader {
             }
         }
 
-        private AttrValue value(long die, Abbreviation.Spec s, int form, int indirection) throws FormatException {
+        private AttrValue value(long die, int at, int form, int indirection) throws FormatException {
             UnitHeader h = unit.header();
             return switch (form) {
                 case DwForm.ADDR -> new AttrValue.Address(sized(h.addressSize()));
@@ -128,21 +193,19 @@ public final class DieReader {
                 case DwForm.BLOCK2 -> new AttrValue.Block(block(die, c.u16()));
                 case DwForm.BLOCK4 -> new AttrValue.Block(block(die, c.u32()));
                 case DwForm.BLOCK, DwForm.EXPRLOC -> new AttrValue.Block(block(die, c.uleb()));
-                case DwForm.DATA1 -> new AttrValue.Constant(c.u8(), false);
-                case DwForm.DATA2 -> new AttrValue.Constant(c.u16(), false);
-                case DwForm.DATA4 -> new AttrValue.Constant(c.u32(), false);
-                case DwForm.DATA8 -> new AttrValue.Constant(c.u64(), false);
+                case DwForm.DATA1 -> UNSIGNED[c.u8()];
+                case DwForm.DATA2 -> unsigned(c.u16());
+                case DwForm.DATA4 -> unsigned(c.u32());
+                case DwForm.DATA8 -> unsigned(c.u64());
                 case DwForm.DATA16 -> new AttrValue.Data16(c.bytes(16));
-                case DwForm.SDATA -> new AttrValue.Constant(c.sleb(), true);
-                case DwForm.UDATA -> new AttrValue.Constant(c.uleb(), false);
-                case DwForm.IMPLICIT_CONST -> new AttrValue.Constant(s.implicitConst(), true);
+                case DwForm.SDATA -> signed(c.sleb());
+                case DwForm.UDATA -> unsigned(c.uleb());
                 case DwForm.STRING -> new AttrValue.Str(c.cstring());
-                case DwForm.STRP -> new AttrValue.Str(sectionString(sections.require("debug_str"), sized(h.offsetSize())));
-                case DwForm.LINE_STRP ->
-                        new AttrValue.Str(sectionString(sections.require("debug_line_str"), sized(h.offsetSize())));
+                case DwForm.STRP -> cached(str, "debug_str", sized(h.offsetSize()));
+                case DwForm.LINE_STRP -> cached(lineStr, "debug_line_str", sized(h.offsetSize()));
                 case DwForm.STRP_SUP, DwForm.GNU_STRP_ALT -> new AttrValue.External(sized(h.offsetSize()), form);
-                case DwForm.FLAG -> new AttrValue.Flag(c.u8() != 0);
-                case DwForm.FLAG_PRESENT -> new AttrValue.Flag(true);
+                case DwForm.FLAG -> c.u8() != 0 ? TRUE : FALSE;
+                case DwForm.FLAG_PRESENT -> TRUE;
                 case DwForm.REF1 -> ref(c.u8());
                 case DwForm.REF2 -> ref(c.u16());
                 case DwForm.REF4 -> ref(c.u32());
@@ -171,12 +234,20 @@ public final class DieReader {
                         throw new FormatException(info.describe(), c.position(), "DIE at 0x" + Long.toHexString(die)
                                 + ": DW_FORM_indirect chain too deep or form 0x" + Long.toHexString(real) + " invalid");
                     }
-                    yield value(die, s, (int) real, indirection + 1);
+                    // DW_FORM_implicit_const keeps its value in the abbreviation, never in the DIE.
+                    yield real == DwForm.IMPLICIT_CONST ? signed(0) : value(die, at, (int) real, indirection + 1);
                 }
                 default -> throw new FormatException(info.describe(), c.position(), "DIE at 0x" + Long.toHexString(die)
                         + ": unknown form 0x" + Integer.toHexString(form) + " for attribute 0x"
-                        + Integer.toHexString(s.at()));
+                        + Integer.toHexString(at));
             };
+        }
+
+        private AttrValue.Str cached(StringCache cache, String section, long offset) throws FormatException {
+            if (cache == null) {
+                sections.require(section); // fails, naming the missing section
+            }
+            return cache.at(offset);
         }
 
         private long sized(int size) throws FormatException {

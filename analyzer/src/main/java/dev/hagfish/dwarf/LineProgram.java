@@ -1,11 +1,13 @@
 package dev.hagfish.dwarf;
 
 import dev.hagfish.io.FormatException;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /**
  * A {@code LineProgram} is one decoded line-number program of {@code .debug_line} (DWARF 5
@@ -22,16 +24,16 @@ import java.util.Optional;
 public final class LineProgram {
     private final LineHeader header;
     private final List<FileEntry> files;
-    private final List<LineRow> rows;
+    private final Rows rows;
     private final Sequence[] sequences;
 
     /** One sequence: rows {@code [first, end)}, the last being the end_sequence row. */
     private record Sequence(long low, long high, int first, int end) {}
 
-    private LineProgram(LineHeader header, List<FileEntry> files, List<LineRow> rows) {
+    private LineProgram(LineHeader header, List<FileEntry> files, Rows rows) {
         this.header = header;
         this.files = List.copyOf(files);
-        this.rows = List.copyOf(rows);
+        this.rows = rows.trim();
         this.sequences = sequences(this.rows);
     }
 
@@ -50,13 +52,13 @@ public final class LineProgram {
         return new LineProgram(h, m.files(), m.rows());
     }
 
-    private static Sequence[] sequences(List<LineRow> rows) {
+    private static Sequence[] sequences(Rows rows) {
         List<Sequence> out = new ArrayList<>();
         int first = 0;
         for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).endSequence()) {
-                long low = rows.get(first).address();
-                long high = rows.get(i).address();
+            if (rows.endSequence(i)) {
+                long low = rows.address(first);
+                long high = rows.address(i);
                 if (Long.compareUnsigned(low, high) < 0) {
                     out.add(new Sequence(low, high, first, i + 1));
                 }
@@ -141,7 +143,7 @@ public final class LineProgram {
         int b = s.end() - 1;
         while (a < b) { // the first row above the address, among all but the first and last
             int mid = (a + b) >>> 1;
-            if (Long.compareUnsigned(rows.get(mid).address(), address) <= 0) {
+            if (Long.compareUnsigned(rows.address(mid), address) <= 0) {
                 a = mid + 1;
             } else {
                 b = mid;
@@ -174,5 +176,113 @@ public final class LineProgram {
             return null;
         }
         return files.get((int) index);
+    }
+
+    /**
+     * {@code Rows} keeps the line-number matrix by column, in primitive arrays, and makes a
+     * {@link LineRow} only when one is asked for: a kernel's five million rows take about 25 bytes
+     * each instead of a 64-byte object and a reference. The file, column and discriminator
+     * registers are kept as {@code int}s until a value needs more, which only malformed or very
+     * unusual programs do. Filled by {@link LineStateMachine}, then read-only.
+     */
+    static final class Rows extends AbstractList<LineRow> implements RandomAccess {
+        private static final byte STMT = 1;
+        private static final byte END_SEQUENCE = 2;
+
+        private long[] address = new long[16];
+        private int[] line = new int[16];
+        private byte[] flags = new byte[16];
+        private final WideColumn file = new WideColumn();
+        private final WideColumn column = new WideColumn();
+        private final WideColumn discriminator = new WideColumn();
+        private int size;
+
+        /** Appends a row; {@code line} is an unsigned 32-bit value. */
+        void add(long addr, long fileNo, long lineNo, long col, boolean isStmt, boolean endSequence, long disc) {
+            if (size == address.length) {
+                int n = size * 2;
+                address = Arrays.copyOf(address, n);
+                line = Arrays.copyOf(line, n);
+                flags = Arrays.copyOf(flags, n);
+            }
+            address[size] = addr;
+            line[size] = (int) lineNo;
+            flags[size] = (byte) ((isStmt ? STMT : 0) | (endSequence ? END_SEQUENCE : 0));
+            file.set(size, fileNo);
+            column.set(size, col);
+            discriminator.set(size, disc);
+            size++;
+        }
+
+        Rows trim() {
+            address = Arrays.copyOf(address, size);
+            line = Arrays.copyOf(line, size);
+            flags = Arrays.copyOf(flags, size);
+            file.trim(size);
+            column.trim(size);
+            discriminator.trim(size);
+            return this;
+        }
+
+        long address(int i) {
+            return address[i];
+        }
+
+        boolean endSequence(int i) {
+            return (flags[i] & END_SEQUENCE) != 0;
+        }
+
+        @Override
+        public LineRow get(int i) {
+            if (i < 0 || i >= size) {
+                throw new IndexOutOfBoundsException("row " + i + " of " + size);
+            }
+            return new LineRow(address[i], file.get(i), line[i] & 0xffffffffL, column.get(i), (flags[i] & STMT) != 0,
+                    endSequence(i), discriminator.get(i));
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+    }
+
+    /** A column of {@code long}s stored as {@code int}s until a value does not fit one. */
+    private static final class WideColumn {
+        private int[] narrow = new int[16];
+        private long[] wide;
+
+        void set(int i, long v) {
+            if (wide == null && v == (int) v) {
+                if (i == narrow.length) {
+                    narrow = Arrays.copyOf(narrow, i * 2);
+                }
+                narrow[i] = (int) v;
+                return;
+            }
+            if (wide == null) {
+                wide = new long[Math.max(16, narrow.length)];
+                for (int k = 0; k < i; k++) {
+                    wide[k] = narrow[k];
+                }
+                narrow = null;
+            }
+            if (i == wide.length) {
+                wide = Arrays.copyOf(wide, i * 2);
+            }
+            wide[i] = v;
+        }
+
+        long get(int i) {
+            return wide != null ? wide[i] : narrow[i];
+        }
+
+        void trim(int size) {
+            if (wide != null) {
+                wide = Arrays.copyOf(wide, size);
+            } else {
+                narrow = Arrays.copyOf(narrow, size);
+            }
+        }
     }
 }

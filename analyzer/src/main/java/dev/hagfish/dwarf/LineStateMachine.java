@@ -27,7 +27,7 @@ final class LineStateMachine {
     private final LineHeader h;
     private final ByteSource line;
     private final BinaryCursor c;
-    private final List<LineRow> rows = new ArrayList<>();
+    private final LineProgram.Rows rows = new LineProgram.Rows();
     private final List<FileEntry> files;
 
     private long address;
@@ -47,7 +47,7 @@ final class LineStateMachine {
     }
 
     /** Returns the rows appended so far, in program order. */
-    List<LineRow> rows() {
+    LineProgram.Rows rows() {
         return rows;
     }
 
@@ -82,7 +82,7 @@ final class LineStateMachine {
     }
 
     private void append(boolean endSequence) {
-        rows.add(new LineRow(address, file, lineNo, column, isStmt, endSequence, discriminator));
+        rows.add(address, file, lineNo, column, isStmt, endSequence, discriminator);
         discriminator = 0;
     }
 
@@ -148,23 +148,42 @@ final class LineStateMachine {
         }
         long end = start + len;
         int sub = c.u8();
-        BinaryCursor op = new BinaryCursor(line, c.position(), end);
+        // The operands are read from the program's cursor: set_address's size is the length
+        // itself, and the others are checked against the opcode's end; only define_file, which is
+        // rare, gets a cursor of its own.
         switch (sub) {
             case DW_LNE_END_SEQUENCE -> {
                 append(true);
                 reset();
             }
             case DW_LNE_SET_ADDRESS -> {
-                address = address(at, op, (int) (len - 1));
+                address = address(at, c, (int) (len - 1));
                 opIndex = 0;
             }
-            case DW_LNE_DEFINE_FILE -> files.add(LineHeader.legacyFile(op.cstring(), op));
-            case DW_LNE_SET_DISCRIMINATOR -> discriminator = op.uleb();
+            case DW_LNE_DEFINE_FILE -> {
+                BinaryCursor op = new BinaryCursor(line, c.position(), end);
+                files.add(LineHeader.legacyFile(op.cstring(), op));
+            }
+            case DW_LNE_SET_DISCRIMINATOR -> discriminator = operandUleb(end);
             default -> {
                 // Unknown (vendor) extended opcode: its length says how much to skip.
             }
         }
         c.seek(end);
+    }
+
+    /** Reads a ULEB128 operand that must end by {@code end}, as a cursor bounded there would. */
+    private long operandUleb(long end) throws FormatException {
+        long start = c.position();
+        try {
+            long v = c.uleb();
+            if (c.position() <= end) {
+                return v;
+            }
+        } catch (FormatException e) {
+            // Malformed: the bounded cursor below fails too, with the message that names the end.
+        }
+        return new BinaryCursor(line, start, end).uleb();
     }
 
     private long address(long at, BinaryCursor op, int size) throws FormatException {
