@@ -6,6 +6,7 @@ import dev.hagfish.dwarf.DwAt;
 import dev.hagfish.dwarf.DwarfSections;
 import dev.hagfish.dwarf.LineProgram;
 import dev.hagfish.dwarf.TypeReader;
+import dev.hagfish.dwarf.UnitWalker;
 import dev.hagfish.dwarf.UnitHeader;
 import dev.hagfish.elf.ElfFile;
 import dev.hagfish.image.DwarfLoader;
@@ -48,7 +49,7 @@ public class DwarfParseBench {
      * functions and variables) when it lands.
      */
     static Parsed fullParse(DwarfSections sections, boolean symbolizer) throws Exception {
-        TypeGraph types = TypeReader.read(sections);
+        TypeGraph types = TypeReader.read(sections, UnitWalker.defaultThreads());
         List<LineProgram> lines = new ArrayList<>();
         long rows = 0;
         for (long off : stmtLists(sections)) {
