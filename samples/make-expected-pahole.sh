@@ -63,12 +63,21 @@ for l in open(sys.argv[1]):
         seen.add(("union " if t["tag"]=="DW_TAG_union_type" else "struct ")+t["name"])
 print("\n".join(sorted(seen)))' "$types" "$object")
   : > "$OUT/$name.txt"
+  echo "  then, for each NAME: pahole -C NAME $name.elf >> expected/pahole/$name.txt (names: $types${object:+, \"object\": \"$object\"})" >> "$OUT/COMMANDS.md"
   while read -r n; do
     [ -n "$n" ] || continue
     echo "==== $n" >> "$OUT/$name.txt"
-    pahole -C "${n#* }" "$WORK/$name.elf" >> "$OUT/$name.txt" 2>/dev/null
+    pahole -C "${n#* }" "$WORK/$name.elf" > "$WORK/answer.txt" 2>/dev/null
+    if grep -q '^typedef ' "$WORK/answer.txt"; then
+      # -C NAME finds the typedef of the same name first (typedef struct NAME {...} NAME;) and
+      # prints only that; the prefix filter -y prints every struct whose name starts with NAME,
+      # and the one named NAME is cut out of its output.
+      echo "    - $n: pahole -C answers \`$(cat "$WORK/answer.txt")\`, so instead: pahole -y ${n#* } $name.elf, the lines from \`$n {\` to the next line starting with \`}\`" >> "$OUT/COMMANDS.md"
+      pahole -y "${n#* }" "$WORK/$name.elf" 2>/dev/null \
+        | awk -v head="$n {" '$0 == head { on = 1 } on { print } on && /^}/ { exit }' > "$WORK/answer.txt"
+    fi
+    cat "$WORK/answer.txt" >> "$OUT/$name.txt"
   done <<< "$names"
-  echo "  then, for each NAME: pahole -C NAME $name.elf >> expected/pahole/$name.txt (names: $types${object:+, \"object\": \"$object\"})" >> "$OUT/COMMANDS.md"
 }
 
 dsym() { echo "kernels/$1/kernel.dSYM/Contents/Resources/DWARF/kernel"; }
