@@ -6,7 +6,7 @@
 # clang-19 from an empty C file) with llvm-objcopy-19 (TOOLCHAIN.md); llvm-objcopy-19 cannot read
 # a universal file, so the fat dSYM's slices are first taken out with llvm-lipo-19 -thin.
 # Writes expected/pahole/<name>.txt and COMMANDS.md; <name> is a variant, fat-<arch>, or
-# i386-<object>. Each golden is the answers one after the other, each after a line
+# i386-<object>, and x86_64-dwarf4-cacheline32 is x86_64-dwarf4 again with `pahole -c 32`. Each golden is the answers one after the other, each after a line
 # `==== struct NAME` (or `==== union NAME`). pahole's stdout only: its stderr carries warnings
 # about DWARF it skips (e.g. `tag not supported 0x2f (template_type_parameter)`).
 # Needs pahole, clang-19 and llvm-19 (installed here when run as root).
@@ -62,22 +62,30 @@ for l in open(sys.argv[1]):
     if t["tag"] in ("DW_TAG_structure_type","DW_TAG_union_type") and t.get("name") and not t.get("declaration") and "::" not in t["name"]:
         seen.add(("union " if t["tag"]=="DW_TAG_union_type" else "struct ")+t["name"])
 print("\n".join(sorted(seen)))' "$types" "$object")
-  : > "$OUT/$name.txt"
+  echo "$names" > "$WORK/$name.names"
   echo "  then, for each NAME: pahole -C NAME $name.elf >> expected/pahole/$name.txt (names: $types${object:+, \"object\": \"$object\"})" >> "$OUT/COMMANDS.md"
+  ask "$name" "$OUT/$name.txt"
+}
+
+# ask NAME GOLDEN [PAHOLE OPTIONS]: asks pahole for every name of NAME.names in NAME.elf.
+ask() {
+  local name=$1 golden=$2 n
+  shift 2
+  : > "$golden"
   while read -r n; do
     [ -n "$n" ] || continue
-    echo "==== $n" >> "$OUT/$name.txt"
-    pahole -C "${n#* }" "$WORK/$name.elf" > "$WORK/answer.txt" 2>/dev/null
+    echo "==== $n" >> "$golden"
+    pahole "$@" -C "${n#* }" "$WORK/$name.elf" > "$WORK/answer.txt" 2>/dev/null
     if grep -q '^typedef ' "$WORK/answer.txt"; then
       # -C NAME finds the typedef of the same name first (typedef struct NAME {...} NAME;) and
       # prints only that; the prefix filter -y prints every struct whose name starts with NAME,
       # and the one named NAME is cut out of its output.
-      echo "    - $n: pahole -C answers \`$(cat "$WORK/answer.txt")\`, so instead: pahole -y ${n#* } $name.elf, the lines from \`$n {\` to the next line starting with \`}\`" >> "$OUT/COMMANDS.md"
-      pahole -y "${n#* }" "$WORK/$name.elf" 2>/dev/null \
+      echo "    - $n: pahole -C answers \`$(cat "$WORK/answer.txt")\`, so instead: pahole ${*:+$* }-y ${n#* } $name.elf, the lines from \`$n {\` to the next line starting with \`}\`" >> "$OUT/COMMANDS.md"
+      pahole "$@" -y "${n#* }" "$WORK/$name.elf" 2>/dev/null \
         | awk -v head="$n {" '$0 == head { on = 1 } on { print } on && /^}/ { exit }' > "$WORK/answer.txt"
     fi
-    cat "$WORK/answer.txt" >> "$OUT/$name.txt"
-  done <<< "$names"
+    cat "$WORK/answer.txt" >> "$golden"
+  done < "$WORK/$name.names"
 }
 
 dsym() { echo "kernels/$1/kernel.dSYM/Contents/Resources/DWARF/kernel"; }
@@ -100,4 +108,8 @@ done
 for o in $(LC_ALL=C find kernels/i386 -name '*.o' | LC_ALL=C sort); do
   pahole_golden "i386-$(basename "$o" .o)" "$o" i386-linux-gnu expected/i386/types.jsonl "$o"
 done
+
+# Another cacheline size: the x86_64 DWARF 4 names again, with 32-byte cachelines.
+echo "- \`x86_64-dwarf4-cacheline32\`: for each NAME of x86_64-dwarf4: pahole -c 32 -C NAME x86_64-dwarf4.elf >> expected/pahole/x86_64-dwarf4-cacheline32.txt" >> "$OUT/COMMANDS.md"
+ask x86_64-dwarf4 "$OUT/x86_64-dwarf4-cacheline32.txt" -c 32
 [ -x ./make-manifest.sh ] && ./make-manifest.sh
