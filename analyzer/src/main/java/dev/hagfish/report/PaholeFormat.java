@@ -16,13 +16,16 @@ import java.util.List;
  * inferred {@code __attribute__((__packed__))} or the declared {@code __aligned__(N)}, forced
  * trailing padding, and the trailer ({@code size}, {@code sum members}, {@code sum bitfield
  * members}, {@code padding}, {@code paddings}, {@code bit_padding}, {@code forced alignments},
- * {@code last cacheline}); a union has no trailer. Every rule was read off pahole's output
- * (samples/expected/pahole, samples/expected/real/pahole), not taken from its source.
+ * {@code last cacheline}); a union has no trailer. Enums print as pahole prints them too. Every
+ * rule was read off pahole's output (samples/expected/pahole, samples/expected/real/pahole, and
+ * probes of our own), not taken from its source.
  *
  * <p>Where pahole 1.24 prints what is not in the struct, this prints the struct: pahole repeats
  * every anonymous struct, union or enum <em>type</em> that clang nests in a struct's DWARF as if
  * it were an extra member (with offsets from 0 and a trailer of its own), which is left out here.
- * Its {@code --expand_types} output is not reproduced.
+ * Not reproduced either: its {@code --expand_types} output, and its in-place printing of an
+ * array of anonymous enums, of a pointer to an anonymous struct, and of forced padding after a
+ * struct-typed last member (these print with {@code {...}} names).
  *
  * <p>Stateless between calls; one instance prints one layout.
  */
@@ -65,6 +68,31 @@ public final class PaholeFormat {
         }
         p.out.append(";\n");
         return p.out.toString();
+    }
+
+    /**
+     * Returns what {@code pahole -C NAME} prints for an enum: its enumerators aligned, and
+     * {@code __attribute__((__packed__))} when it is narrower than an int. An anonymous enum is
+     * printed as the typedef that names it.
+     *
+     * @param e the enum
+     * @param typedef the typedef naming an anonymous enum (null for a named one)
+     */
+    public static String print(Type.Enum e, String typedef) {
+        StringBuilder out = new StringBuilder();
+        boolean anonymous = e.name() == null;
+        out.append(anonymous ? "typedef enum {\n" : "enum " + e.name() + " {\n");
+        int w = e.enumerators().stream().mapToInt(x -> x.name().length()).max().orElse(0);
+        for (Type.Enumerator x : e.enumerators()) {
+            out.append('\t').append(pad(x.name(), w)).append(" = ")
+                    .append(e.signed() ? Long.toString(x.value()) : Long.toUnsignedString(x.value())).append(",\n");
+        }
+        out.append('}');
+        if (e.byteSize() > 0 && e.byteSize() < 4) {
+            out.append(" __attribute__((__packed__))");
+        }
+        out.append(anonymous ? " " + typedef : "").append(";\n");
+        return out.toString();
     }
 
     /** Prints the members of a layout at nesting {@code level} (1 for the outermost struct's). */

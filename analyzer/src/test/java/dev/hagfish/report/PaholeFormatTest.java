@@ -28,8 +28,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@link PaholeFormat}'s text equals pahole 1.24's, character for character, for every struct and
- * union of every pahole golden: the sample DWARF (samples/expected/pahole, made by
+ * {@link PaholeFormat}'s text equals pahole 1.24's, character for character, for every struct,
+ * union and enum of every pahole golden: the sample DWARF (samples/expected/pahole, made by
  * make-expected-pahole.sh from ELF copies of the x86_64 DWARF 2/4/5, arm64 DWARF 5, fat and i386
  * DWARF; the golden's name says which) and libc6-dbg's libc (samples/expected/real/pahole, made
  * by make-expected-real.sh). Each layout is printed from its JSON round trip, as the index keeps it.
@@ -109,6 +109,15 @@ class PaholeFormatTest {
         List<String> bad = new ArrayList<>();
         int quirks = 0;
         for (var e : golden.entrySet()) {
+            if (e.getKey().startsWith("enum ")) {
+                Type.Enum en = g.named(e.getKey().substring(5)).stream().filter(t -> t instanceof Type.Enum x
+                        && !x.declaration()).map(Type.Enum.class::cast).findFirst().orElse(null);
+                String ours = en == null ? "(not found)\n" : PaholeFormat.print(en, null);
+                if (!ours.equals(e.getValue())) {
+                    bad.add(e.getKey() + "\n" + GdbPtypeTest.lineDiff(e.getValue(), ours));
+                }
+                continue;
+            }
             Type.Struct s = find(g, e.getKey());
             Phantoms p = Phantoms.strip(e.getValue());
             bad.addAll(p.errors().stream().map(x -> e.getKey() + ": " + x + "\n").toList());
