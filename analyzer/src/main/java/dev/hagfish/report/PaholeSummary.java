@@ -109,21 +109,42 @@ record PaholeSummary(long sumMembers, int holes, long holeBytes, long sumBits, i
 
     /** Returns the measures of a struct or union. */
     static PaholeSummary of(Layout l) {
-        long sumMembers = 0;
-        long sumBits = 0;
-        int holes = 0;
-        long holeBytes = 0;
-        int bitHoles = 0;
-        long bitHoleBits = 0;
-        int paddings = 0;
-        long paddingBytes = 0;
-        int forced = 0;
-        int forcedHoles = 0;
-        long forcedHoleBytes = 0;
+        Tally t = new Tally();
         boolean union = l.kind() == Type.Kind.UNION;
         List<Layout.Slot> slots = l.slots();
         for (int i = 0; i < slots.size(); i++) {
             Layout.Slot s = slots.get(i);
+            t.member(s);
+            if (!union && i + 1 < slots.size()) {
+                t.gap(span(l, s), span(l, slots.get(i + 1)), slots.get(i + 1));
+            }
+        }
+        long padding = padding(l);
+        long bitPadding = 0;
+        if (!union && !slots.isEmpty()) {
+            Span last = span(l, slots.get(slots.size() - 1));
+            bitPadding = Math.max(0, (l.bitOffset() / 8 + l.byteSize() - padding) * 8 - last.end());
+        }
+        return new PaholeSummary(t.sumMembers, t.holes, t.holeBytes, t.sumBits, t.bitHoles, t.bitHoleBits, padding,
+                bitPadding, t.paddings, t.paddingBytes, t.forced, t.forcedHoles, t.forcedHoleBytes,
+                packed(l, t.holes, padding));
+    }
+
+    /** The running counts of {@link #of}. */
+    private static final class Tally {
+        long sumMembers;
+        long sumBits;
+        int holes;
+        long holeBytes;
+        int bitHoles;
+        long bitHoleBits;
+        int paddings;
+        long paddingBytes;
+        int forced;
+        int forcedHoles;
+        long forcedHoleBytes;
+
+        void member(Layout.Slot s) {
             if (s.bitField()) {
                 sumBits += s.bitSize();
             } else {
@@ -134,33 +155,22 @@ record PaholeSummary(long sumMembers, int holes, long holeBytes, long sumBits, i
                 paddings++;
                 paddingBytes += p;
             }
-            long before = !union && i > 0 ? byteHole(span(l, slots.get(i - 1)), span(l, s)) : 0;
-            if (s.explicitAlignment() > 0) {
-                forced++;
-                if (before > 0) {
-                    forcedHoles++;
-                    forcedHoleBytes += before;
-                }
-            }
-            if (!union && i + 1 < slots.size()) {
-                Span m = span(l, s);
-                Span next = span(l, slots.get(i + 1));
-                long bits = bitHole(m, next);
-                long bytes = byteHole(m, next);
-                bitHoles += bits > 0 ? 1 : 0;
-                bitHoleBits += bits;
-                holes += bytes > 0 ? 1 : 0;
-                holeBytes += bytes;
+            forced += s.explicitAlignment() > 0 ? 1 : 0;
+        }
+
+        /** Counts the holes between two struct members; one before an aligned member is forced. */
+        void gap(Span m, Span next, Layout.Slot nextSlot) {
+            long bits = bitHole(m, next);
+            long bytes = byteHole(m, next);
+            bitHoles += bits > 0 ? 1 : 0;
+            bitHoleBits += bits;
+            holes += bytes > 0 ? 1 : 0;
+            holeBytes += bytes;
+            if (bytes > 0 && nextSlot.explicitAlignment() > 0) {
+                forcedHoles++;
+                forcedHoleBytes += bytes;
             }
         }
-        long padding = padding(l);
-        long bitPadding = 0;
-        if (!union && !slots.isEmpty()) {
-            Span last = span(l, slots.get(slots.size() - 1));
-            bitPadding = Math.max(0, (l.bitOffset() / 8 + l.byteSize() - padding) * 8 - last.end());
-        }
-        return new PaholeSummary(sumMembers, holes, holeBytes, sumBits, bitHoles, bitHoleBits, padding, bitPadding,
-                paddings, paddingBytes, forced, forcedHoles, forcedHoleBytes, packed(l, holes, padding));
     }
 
     /**
