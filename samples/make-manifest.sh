@@ -23,6 +23,7 @@ how_made() {
     expected/thirdparty/*) echo "make-expected-thirdparty.sh (see expected/thirdparty/COMMANDS.md)" ;;
     expected/accel/*) echo "make-expected-accel.sh (see expected/accel/COMMANDS.md)" ;;
     expected/gdb/*) echo "make-expected-gdb.sh (see expected/gdb/COMMANDS.md)" ;;
+    expected/pahole/*) echo "make-expected-pahole.sh (see expected/pahole/COMMANDS.md)" ;;
     expected/real/*) echo "make-expected-real.sh (see expected/real/SOURCES.md)" ;;
     expected/*) echo "make-expected.sh (see expected/COMMANDS.md for the exact command)" ;;
     *.sh|tools/*) echo "hand-written build script" ;;

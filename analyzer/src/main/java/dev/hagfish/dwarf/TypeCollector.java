@@ -148,7 +148,7 @@ public final class TypeCollector implements UnitWalker.Visitor<List<TypeDie>> {
                         memberLocation(d.get(DwAt.DATA_MEMBER_LOCATION)), constant(d.get(DwAt.BIT_SIZE), 0),
                         d.get(DwAt.BIT_OFFSET) instanceof AttrValue.Constant c ? c.value() : null,
                         d.get(DwAt.DATA_BIT_OFFSET) instanceof AttrValue.Constant c ? c.value() : null,
-                        constant(d.get(DwAt.BYTE_SIZE), -1)));
+                        constant(d.get(DwAt.BYTE_SIZE), -1), constant(d.get(DwAt.ALIGNMENT), 0)));
             }
             case DwTag.INHERITANCE -> {
                 boolean virtual = constant(d.get(DwAt.VIRTUALITY), 0) != 0;

@@ -12,7 +12,7 @@ import java.util.List;
 public final class TypeDie {
     /** A member whose bit offset may need the graph (the storage unit's size in DWARF 2/3). */
     record RawMember(String name, long type, long location, long bitSize, Long bitOffset2, Long dataBitOffset,
-            long storageBytes) {}
+            long storageBytes, long alignment) {}
 
     final long offset;
     final int tag;

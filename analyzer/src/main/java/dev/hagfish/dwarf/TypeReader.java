@@ -122,7 +122,7 @@ public final class TypeReader {
             } else {
                 bitOffset = m.location() * 8;
             }
-            members.add(new Member(m.name(), m.type(), bitOffset, m.bitSize()));
+            members.add(new Member(m.name(), m.type(), bitOffset, m.bitSize(), m.alignment()));
         }
         return new Type.Struct(t.offset, kind(t.tag), t.name, t.byteSize, t.declaration, members, t.bases, t.statics,
                 t.alignment);

@@ -18,13 +18,16 @@ import java.util.List;
  * @param name its name as gdb prints it, e.g. {@code struct proc}
  * @param byteSize its size in bytes
  * @param alignment its alignment in bytes
+ * @param explicitAlignment its {@code DW_AT_alignment} ({@code __attribute__((aligned(N)))} or
+ *     {@code #pragma pack}), or 0 when not given
  * @param bitOffset its offset in the outermost struct, in bits (0 at the top)
  * @param cacheline the cacheline size in bytes the boundaries and straddles are computed for
  * @param slots the bases and members in declaration order
  * @param paddingBits the trailing padding in bits
+ * @param pointerSize the target's pointer size in bytes ({@link TypeGraph#pointerSize})
  */
-public record Layout(long id, Type.Kind kind, String name, long byteSize, long alignment, long bitOffset, int cacheline, List<Slot> slots,
-        long paddingBits) {
+public record Layout(long id, Type.Kind kind, String name, long byteSize, long alignment, long explicitAlignment,
+        long bitOffset, int cacheline, List<Slot> slots, long paddingBits, long pointerSize) {
     /** The default cacheline size, in bytes. */
     public static final int DEFAULT_CACHELINE = 64;
     private static final int MAX_NESTING = 32;
@@ -56,9 +59,22 @@ public record Layout(long id, Type.Kind kind, String name, long byteSize, long a
      * @param holeBeforeBits the hole between the previous member's end and this one's start
      * @param nested the layout of the member's struct or union type (through typedefs), or null
      * @param expandedByGdb whether gdb expands it in place (the declared type is itself a struct)
+     * @param alignment the declared type's alignment in bytes ({@link TypeGraph#alignOf})
+     * @param explicitAlignment the member's own {@code DW_AT_alignment}, or 0
+     * @param pahole the member declared as pahole spells it ({@link PaholeNames})
+     * @param enumerators the enumerators when the declared type is an anonymous enum (which
+     *     pahole prints in place), else empty
+     * @param element the layout of the first element when the declared type is an array of an
+     *     anonymous struct or union (which pahole prints in place), else null
      */
     public record Slot(SlotKind kind, String name, long type, String typeName, String declaration, long bitOffset, long bitSize,
-            long byteSize, long holeBeforeBits, Layout nested, boolean expandedByGdb) {
+            long byteSize, long holeBeforeBits, Layout nested, boolean expandedByGdb, long alignment,
+            long explicitAlignment, PaholeDecl pahole, List<Type.Enumerator> enumerators, Layout element) {
+        /** Creates the record; the list is copied (null reads as empty). */
+        public Slot {
+            enumerators = enumerators == null ? List.of() : List.copyOf(enumerators);
+        }
+
         /** Tells whether this is a bit-field (not a bean getter: the JSON carries {@code bitSize}). */
         public boolean bitField() {
             return bitSize != 0;
@@ -72,6 +88,22 @@ public record Layout(long id, Type.Kind kind, String name, long byteSize, long a
         /** Returns the first bit after it, from the start of the outermost struct. */
         public long endBit() {
             return bitOffset + bitsUsed();
+        }
+    }
+
+    /**
+     * A member's declaration as pahole prints it: the type column, then {@code before + name +
+     * after}, e.g. {@code void}, {@code (*}, {@code )(int, char *)}; or {@code int}, {@code ""},
+     * {@code [3][4]}.
+     *
+     * @param type the text of the type column
+     * @param before what precedes the member's name
+     * @param after what follows the member's name
+     */
+    public record PaholeDecl(String type, String before, String after) {
+        /** Returns the declarator of a member with this name: {@code (*fn)(int)}, {@code m[3]}. */
+        public String declarator(String name) {
+            return before + (name == null ? "" : name) + after;
         }
     }
 
@@ -92,19 +124,25 @@ public record Layout(long id, Type.Kind kind, String name, long byteSize, long a
             throw new IllegalArgumentException("cacheline size must be positive: " + cacheline);
         }
         Type def = graph.definition(s);
-        return build(graph, new TypeNames(graph), def instanceof Type.Struct d ? d : s, 0, cacheline, 0);
+        return build(new Namers(graph, new TypeNames(graph), new PaholeNames(graph)), def instanceof Type.Struct d ? d : s,
+                0, cacheline, 0);
     }
 
-    private static Layout build(TypeGraph graph, TypeNames names, Type.Struct s, long base, int cacheline, int level) {
+    /** The graph and its two spellings of type names. */
+    private record Namers(TypeGraph graph, TypeNames gdb, PaholeNames pahole) {}
+
+    private static Layout build(Namers n, Type.Struct s, long base, int cacheline, int level) {
+        TypeGraph graph = n.graph();
         boolean union = s.kind() == Type.Kind.UNION;
         List<Slot> slots = new ArrayList<>(s.members().size() + s.bases().size());
         long end = 0;
         for (Type.Inheritance b : s.bases()) {
             long off = b.byteOffset() < 0 ? 0 : b.byteOffset() * 8;
             long size = graph.sizeOf(b.type());
-            slots.add(new Slot(SlotKind.BASE, null, b.type(), names.name(b.type()), names.name(b.type()), base + off, 0,
-                    size,
-                    hole(union, end, off), nested(graph, names, b.type(), base + off, cacheline, level), false));
+            String name = n.gdb().name(b.type());
+            slots.add(new Slot(SlotKind.BASE, null, b.type(), name, name, base + off, 0, size, hole(union, end, off),
+                    nested(n, b.type(), base + off, cacheline, level), false, graph.alignOf(b.type()), 0,
+                    new PaholeDecl(name, "", ""), List.of(), null));
             if (!union) {
                 end = off + Math.max(0, size) * 8;
             }
@@ -112,30 +150,46 @@ public record Layout(long id, Type.Kind kind, String name, long byteSize, long a
         for (Member m : s.members()) {
             long size = graph.sizeOf(m.type());
             Type declared = graph.get(m.type());
-            slots.add(new Slot(SlotKind.MEMBER, m.name(), m.type(), names.name(m.type()),
-                    names.declare(m.type(), m.name() == null ? "" : m.name()), base + m.bitOffset(),
+            slots.add(new Slot(SlotKind.MEMBER, m.name(), m.type(), n.gdb().name(m.type()),
+                    n.gdb().declare(m.type(), m.name() == null ? "" : m.name()), base + m.bitOffset(),
                     m.bitSize(), size, hole(union, end, m.bitOffset()),
-                    nested(graph, names, m.type(), base + m.bitOffset(), cacheline, level),
-                    declared instanceof Type.Struct));
+                    nested(n, m.type(), base + m.bitOffset(), cacheline, level),
+                    declared instanceof Type.Struct, graph.alignOf(m.type()), m.alignment(),
+                    n.pahole().declare(m.type()),
+                    declared instanceof Type.Enum e && e.name() == null ? e.enumerators() : List.of(),
+                    anonymousElement(n, declared, base + m.bitOffset(), cacheline, level)));
             if (!union) {
                 end = m.isBitField() ? m.bitOffset() + m.bitSize() : m.bitOffset() + Math.max(0, size) * 8;
             }
         }
         long size = Math.max(0, s.byteSize());
         long padding = !union && end > 0 && end < size * 8 ? size * 8 - end : 0;
-        return new Layout(s.id(), s.kind(), names.baseName(s), size, graph.alignOf(s.id()), base, cacheline, slots,
-                padding);
+        return new Layout(s.id(), s.kind(), n.gdb().baseName(s), size, graph.alignOf(s.id()), s.alignment(), base,
+                cacheline, slots, padding, graph.pointerSize());
     }
 
     private static long hole(boolean union, long end, long start) {
         return !union && end > 0 && end < start ? start - end : 0;
     }
 
-    private static Layout nested(TypeGraph graph, TypeNames names, long type, long offset, int cacheline, int level) {
-        if (level >= MAX_NESTING || !(graph.resolve(type) instanceof Type.Struct st) || st.declaration()) {
+    private static Layout nested(Namers n, long type, long offset, int cacheline, int level) {
+        if (level >= MAX_NESTING || !(n.graph().resolve(type) instanceof Type.Struct st) || st.declaration()) {
             return null;
         }
-        return build(graph, names, st, offset, cacheline, level + 1);
+        return build(n, st, offset, cacheline, level + 1);
+    }
+
+    /** Lays out the element of an array of an anonymous struct or union, at the array's offset. */
+    private static Layout anonymousElement(Namers n, Type declared, long offset, int cacheline, int level) {
+        Type t = declared;
+        for (int i = 0; t instanceof Type.Array a && i < MAX_NESTING; i++) {
+            t = n.graph().get(a.element());
+        }
+        if (t == declared || !(t instanceof Type.Struct st) || st.name() != null || st.declaration()
+                || level >= MAX_NESTING) {
+            return null;
+        }
+        return build(n, st, offset, cacheline, level + 1);
     }
 
     /** Returns this layout (and its nested ones) with another cacheline size. */
@@ -147,9 +201,11 @@ public record Layout(long id, Type.Kind kind, String name, long byteSize, long a
         for (Slot s : slots) {
             out.add(new Slot(s.kind(), s.name(), s.type(), s.typeName(), s.declaration(), s.bitOffset(), s.bitSize(),
                     s.byteSize(), s.holeBeforeBits(), s.nested() == null ? null : s.nested().withCacheline(size),
-                    s.expandedByGdb()));
+                    s.expandedByGdb(), s.alignment(), s.explicitAlignment(), s.pahole(), s.enumerators(),
+                    s.element() == null ? null : s.element().withCacheline(size)));
         }
-        return new Layout(id, kind, name, byteSize, alignment, bitOffset, size, out, paddingBits);
+        return new Layout(id, kind, name, byteSize, alignment, explicitAlignment, bitOffset, size, out, paddingBits,
+                pointerSize);
     }
 
     /** Returns the number of data members (not counting nested ones). */

@@ -24,6 +24,7 @@ public final class TypeGraph {
     private final BitSet cplusplus;
     private volatile Map<String, List<Type>> byName;
     private volatile Identity identity;
+    private volatile long pointerSize;
 
     /** Creates a graph over the given types, with no locations and no C++ types. */
     public TypeGraph(Map<Long, Type> types) {
@@ -200,6 +201,25 @@ public final class TypeGraph {
             return n;
         }
         return -1;
+    }
+
+    /**
+     * Returns the size of a data pointer in bytes (the target's word size): that of the first
+     * pointer type of the graph, or 8 when it has none.
+     */
+    public long pointerSize() {
+        long p = pointerSize;
+        if (p == 0) {
+            p = 8;
+            for (Type t : types) {
+                if (t instanceof Type.Pointer ptr && ptr.kind() == Type.PointerKind.POINTER && ptr.byteSize() > 0) {
+                    p = ptr.byteSize();
+                    break;
+                }
+            }
+            pointerSize = p;
+        }
+        return p;
     }
 
     /**

@@ -121,6 +121,15 @@ class LayoutTest {
         Layout.Slot inner = outer.slots().get(1);
         assertNotNull(inner.nested());
         assertEquals(List.of("head@64+0/0", "body@68+0/0"), slots(inner.nested()));
+        // what the DWARF declares (DW_AT_alignment), apart from what the types imply
+        assertEquals(64, l.explicitAlignment());
+        assertEquals(0, outer.explicitAlignment());
+        assertEquals(List.of(0L, 64L, 0L), outer.slots().stream().map(Layout.Slot::explicitAlignment).toList());
+        assertEquals(List.of(1L, 64L, 1L), outer.slots().stream().map(Layout.Slot::alignment).toList());
+        assertEquals(4, Layout.of(g, struct(g, "kmod_info")).explicitAlignment()); // #pragma pack(4)
+        assertEquals(8, l.pointerSize());
+        assertEquals(4, Layout.of(graph("kernels/i386/layouts.o"), struct(graph("kernels/i386/layouts.o"),
+                "holey")).pointerSize());
         Layout small = Layout.of(g, struct(g, "layout_contains_aligned"), 32);
         assertEquals(6, small.cachelines());
         assertEquals(List.of("inner"), small.straddling().stream().map(Layout.Slot::name).toList());

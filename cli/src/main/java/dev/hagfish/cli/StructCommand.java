@@ -5,6 +5,7 @@ import dev.hagfish.index.KernelStore;
 import dev.hagfish.index.TypeHit;
 import dev.hagfish.index.TypeSearch;
 import dev.hagfish.report.GdbPtype;
+import dev.hagfish.report.PaholeFormat;
 import dev.hagfish.types.Layout;
 import dev.hagfish.types.Type;
 import java.io.IOException;
@@ -22,10 +23,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code hagfish struct NAME}: a struct or union layout from the index, as gdb's {@code ptype /o}
- * prints it, with pahole's cacheline markers; enums print as gdb's {@code ptype} does. Typedef
- * names resolve to what they name; a name with several different definitions lists them.
+ * prints it, with pahole's cacheline markers, or ({@code --format pahole}) as {@code pahole -C}
+ * prints it; enums print as gdb's {@code ptype} or as pahole does. Typedef names resolve to what
+ * they name; a name with several different definitions lists them.
  */
-@Command(name = "struct", description = "Print a struct/union layout (gdb ptype /o style, cacheline markers), or an enum.")
+@Command(name = "struct", description = "Print a struct/union layout (gdb ptype /o style with cacheline markers, or pahole's), or an enum.")
 final class StructCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,13 +41,13 @@ final class StructCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "proc, 'struct proc', 'union u', 'enum e' or a typedef name.")
     String name;
 
-    @Option(names = "--expand", description = "Expand typedef'd nested structs too (pahole --expand_types).")
+    @Option(names = "--expand", description = "Expand typedef'd nested structs too (pahole --expand_types); gdb format only.")
     boolean expand;
 
     @Option(names = "--cacheline", paramLabel = "N", description = "The cacheline size in bytes (default 64).")
     int cacheline = Layout.DEFAULT_CACHELINE;
 
-    @Option(names = "--format", paramLabel = "gdb", description = "Text format: gdb (ptype /o).")
+    @Option(names = "--format", paramLabel = "gdb|pahole", description = "Text format: gdb (ptype /o, the default) or pahole (pahole -C).")
     String format = "gdb";
 
     /** A candidate of an ambiguous name (JSON and text). */
@@ -62,9 +64,14 @@ final class StructCommand implements Callable<Integer> {
         if (cacheline <= 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--cacheline must be positive");
         }
-        if (!format.equals("gdb")) {
+        if (!format.equals("gdb") && !format.equals("pahole")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --format " + format
-                    + " (supported: gdb)");
+                    + " (supported: gdb, pahole)");
+        }
+        boolean pahole = format.equals("pahole");
+        if (pahole && expand) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--expand works with --format gdb"
+                    + " only: pahole's --expand_types output is not reproduced");
         }
         try (KernelStore s = store.open()) {
             KernelRecord k = store.select(s);
@@ -91,6 +98,8 @@ final class StructCommand implements Callable<Integer> {
             if (e.isPresent()) {
                 if (common.json) {
                     Json.write(out, new EnumResult(k.uuid(), h.name(), h.size(), e.get().signed(), e.get().enumerators()));
+                } else if (pahole) {
+                    out.print(PaholeFormat.print(e.get(), h.name()));
                 } else {
                     out.println("type = " + EnumText.of(h.name(), e.get()));
                 }
@@ -98,6 +107,12 @@ final class StructCommand implements Callable<Integer> {
                 Layout layout = l.get().withCacheline(cacheline);
                 if (common.json) {
                     Json.write(out, new StructResult(k.uuid(), h.name(), h.kind(), h.declFile(), h.declLine(), layout));
+                } else if (pahole) {
+                    if (layout.slots().stream().anyMatch(x -> x.pahole() == null)) {
+                        throw new HagfishException(ExitCodes.MALFORMED, "the index of kernel " + k.uuid()
+                                + " predates --format pahole: index the kernel again");
+                    }
+                    out.print(PaholeFormat.print(layout));
                 } else {
                     out.print(GdbPtype.print(layout, true, expand));
                 }
