@@ -29,10 +29,12 @@ them; it computes no layout. Python 3 standard library only.
 --variables  one line per DW_TAG_variable directly under a compile unit:
                {"cu", "die", "name", ["specification", "specification_name"], "type",
                 "type_die", "decl_file", "decl_line", "external", "declaration", "address",
-                ["location"]}
+                ["location"], ["resolved"]}
              address is "0x..." when the location is exactly one DW_OP_addr, else null, and then
              "location" holds the location text as printed (absent if there is no location).
-             The specification keys are present only with DW_AT_specification.
+             The specification keys are present only with DW_AT_specification; "resolved" only
+             with DW_AT_specification or DW_AT_abstract_origin: the values found along those
+             references, as for --functions below.
 --inlined    the start address of every DW_TAG_inlined_subroutine range (DW_AT_low_pc, or the
              start of each DW_AT_ranges entry), one "0x..." per line, sorted, unique.
 --functions  one line per DW_TAG_subprogram and DW_TAG_inlined_subroutine DIE, in DIE order:
@@ -53,7 +55,7 @@ them; it computes no layout. Python 3 standard library only.
              enclosing subprogram DIE).
              "resolved" is present when the DIE has DW_AT_specification or DW_AT_abstract_origin:
              {"name", "linkage_name", "decl_file", "decl_line", "external", "type", "type_die"}
-             (a parameter's: {"name", "type", "type_die"}), each taken from the first DIE that
+             (a parameter's: {"name", "type", "type_die", "artificial"}), each from the first DIE that
              has the attribute, searching as llvm's DWARFDie::findRecursively does: the DIE
              itself, then depth-first through DW_AT_specification before DW_AT_abstract_origin,
              each DIE once. The values are those dwarfdump printed for that DIE.
@@ -294,7 +296,7 @@ def type_record(die, obj):
     return rec
 
 
-def variable_record(die, obj):
+def variable_record(die, obj, by_off):
     rec = {}
     if obj is not None:
         rec['object'] = obj
@@ -321,6 +323,8 @@ def variable_record(die, obj):
     })
     if loc is not None and not m:
         rec['location'] = loc
+    if has_origin(die):
+        rec['resolved'] = resolved(die, by_off, FUNCTION_KEYS)
     return rec
 
 
@@ -393,7 +397,8 @@ FUNCTION_KEYS = [
     (('external',), ('DW_AT_external',), lambda d: {'external': flag_attr(d, 'DW_AT_external')}),
     (('type', 'type_die'), ('DW_AT_type',), type_pair),
 ]
-PARAMETER_KEYS = [FUNCTION_KEYS[0], FUNCTION_KEYS[5]]
+PARAMETER_KEYS = [FUNCTION_KEYS[0], FUNCTION_KEYS[5],
+                  (('artificial',), ('DW_AT_artificial',), lambda d: {'artificial': flag_attr(d, 'DW_AT_artificial')})]
 
 
 def has_origin(die):
@@ -486,13 +491,13 @@ def main():
         sys.exit('dwarfdump-types.py: parsed %d DIEs / %d attributes, the input has %d / %d'
                  % (n_dies, n_attrs, want_dies, want_attrs))
     types, variables, inlined, functions = [], [], set(), []
-    by_off = {d.off: d for u in units for d in walk(u)} if args.functions else {}
+    by_off = {d.off: d for u in units for d in walk(u)}
     for unit in units:
         for die in walk(unit):
             if die.tag in TYPE_TAGS:
                 types.append(type_record(die, args.object))
             elif die.tag == 'DW_TAG_variable' and die.parent is unit:
-                variables.append(variable_record(die, args.object))
+                variables.append(variable_record(die, args.object, by_off))
             if args.functions and die.tag in ('DW_TAG_subprogram', 'DW_TAG_inlined_subroutine'):
                 functions.append(compact(function_record(die, args.object, by_off)))
             if die.tag == 'DW_TAG_inlined_subroutine':
