@@ -18,6 +18,8 @@ public record DwAt(int code) {
             GNU_RANGES_BASE = 0x2132;
     /** Attribute codes the symbolizer reads (call sites, array bounds, discriminators). */
     public static final int LOWER_BOUND = 0x22, ENTRY_PC = 0x52, CALL_COLUMN = 0x57, GNU_DISCRIMINATOR = 0x2136;
+    /** Attribute codes the function tables read. */
+    public static final int ARTIFICIAL = 0x34;
 
     /** Returns {@code DW_AT_0x…}: names are for tools that need them, hagfish matches codes. */
     public String name() {
