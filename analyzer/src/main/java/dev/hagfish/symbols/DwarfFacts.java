@@ -1,5 +1,9 @@
 package dev.hagfish.symbols;
 
+import dev.hagfish.dwarf.AddressRange;
+import java.util.List;
+import java.util.OptionalLong;
+
 /**
  * The records a {@link Symbolizer} keeps from its one pass over {@code .debug_info}.
  * Package-private; all immutable.
@@ -61,7 +65,16 @@ final class DwarfFacts {
      * @param type the {@code DW_AT_type} target, or {@link #NONE}
      */
     record Decl(int unit, String name, String linkageName, long declFile, long declLine, long origin,
-            long specification, long type) {}
+            long specification, long type) implements Linked {}
+
+    /** A DIE's references to the DIEs that may hold more of its attributes. */
+    interface Linked {
+        /** Returns the {@code DW_AT_abstract_origin} target, or {@link #NONE}. */
+        long origin();
+
+        /** Returns the {@code DW_AT_specification} target, or {@link #NONE}. */
+        long specification();
+    }
 
     /**
      * What a type DIE contributes to a variable's size.
@@ -84,4 +97,67 @@ final class DwarfFacts {
      * @param address its address
      */
     record Variable(long die, long address) {}
+
+    /**
+     * A DIE's own naming and declaration attributes, and the references that lead to more of
+     * them: what {@link Names} searches along {@code DW_AT_specification} and
+     * {@code DW_AT_abstract_origin}. Kept for subprograms, inlined subroutines, their parameters,
+     * variables and static data member declarations.
+     *
+     * @param die its offset in {@code .debug_info}
+     * @param name {@code DW_AT_name}, or null
+     * @param linkageName {@code DW_AT_linkage_name} or {@code DW_AT_MIPS_linkage_name}, or null
+     * @param declFile {@code DW_AT_decl_file} resolved to a path through its unit's line table,
+     *     or null (absent, or naming no file)
+     * @param hasDeclFile whether it has {@code DW_AT_decl_file} at all
+     * @param declLine {@code DW_AT_decl_line}, or {@link #NONE}
+     * @param type the {@code DW_AT_type} target, or {@link #NONE}
+     * @param external {@code DW_AT_external}, or null when absent
+     * @param artificial {@code DW_AT_artificial}, or null when absent
+     * @param origin the {@code DW_AT_abstract_origin} target, or {@link #NONE}
+     * @param specification the {@code DW_AT_specification} target, or {@link #NONE}
+     */
+    record Own(long die, String name, String linkageName, String declFile, boolean hasDeclFile, long declLine,
+            long type, Boolean external, Boolean artificial, long origin, long specification) implements Linked {}
+
+    /**
+     * A subprogram as its unit states it.
+     *
+     * @param own its attributes
+     * @param declaration {@code DW_AT_declaration}
+     * @param inline {@code DW_AT_inline}, or 0
+     * @param lowPc {@code DW_AT_low_pc}
+     * @param ranges its code ranges
+     * @param parameters its formal parameters' attributes
+     * @param variadic whether it has unspecified parameters
+     */
+    record SubprogramFacts(Own own, boolean declaration, int inline, OptionalLong lowPc, List<AddressRange> ranges,
+            List<Own> parameters, boolean variadic) {}
+
+    /**
+     * An inlined subroutine as its unit states it.
+     *
+     * @param own its attributes
+     * @param callFile {@code DW_AT_call_file} resolved to a path, or null
+     * @param callLine {@code DW_AT_call_line}, or 0
+     * @param callColumn {@code DW_AT_call_column}, or 0
+     * @param discriminator {@code DW_AT_GNU_discriminator}, or 0
+     * @param lowPc {@code DW_AT_low_pc}
+     * @param ranges its code ranges
+     * @param parent the nearest enclosing subprogram or inlined subroutine, or {@link #NONE}
+     * @param function the nearest enclosing subprogram, or {@link #NONE}
+     * @param depth the number of enclosing inlined subroutines
+     */
+    record InlinedFacts(Own own, String callFile, long callLine, long callColumn, long discriminator,
+            OptionalLong lowPc, List<AddressRange> ranges, long parent, long function, int depth) {}
+
+    /**
+     * A variable as its unit states it.
+     *
+     * @param own its attributes
+     * @param declaration {@code DW_AT_declaration}
+     * @param address its fixed address, if its location is one
+     * @param scope the nearest enclosing subprogram, or {@link #NONE}
+     */
+    record VariableFacts(Own own, boolean declaration, OptionalLong address, long scope) {}
 }

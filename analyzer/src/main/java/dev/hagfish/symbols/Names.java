@@ -26,12 +26,25 @@ final class Names {
 
     /** Returns the first DIE of the chain from {@code die} that has the attribute, or null. */
     Decl find(long die, Predicate<Decl> has) {
+        return find(decls, die, has);
+    }
+
+    /**
+     * Returns the first DIE of the chain from {@code die} for which {@code has} holds, or null:
+     * {@code die} itself, then depth-first through {@code DW_AT_specification} before
+     * {@code DW_AT_abstract_origin}, each DIE once; DIEs missing from {@code decls} are skipped.
+     */
+    static <D extends DwarfFacts.Linked> D find(Map<Long, D> decls, long die, Predicate<? super D> has) {
+        D self = decls.get(die);
+        if (self != null && self.origin() == DwarfFacts.NONE && self.specification() == DwarfFacts.NONE) {
+            return has.test(self) ? self : null; // no chain to follow: the common case, without allocating
+        }
         Deque<Long> work = new ArrayDeque<>();
         Set<Long> seen = new HashSet<>();
         work.push(die);
         seen.add(die);
         while (!work.isEmpty()) {
-            Decl d = decls.get(work.pop());
+            D d = decls.get(work.pop());
             if (d == null) {
                 continue;
             }

@@ -1,0 +1,175 @@
+package dev.hagfish.symbols;
+
+import dev.hagfish.dwarf.DwarfSections;
+import dev.hagfish.dwarf.UnitWalker;
+import dev.hagfish.io.FormatException;
+import dev.hagfish.symbols.DwarfFacts.InlinedFacts;
+import dev.hagfish.symbols.DwarfFacts.Own;
+import dev.hagfish.symbols.DwarfFacts.SubprogramFacts;
+import dev.hagfish.symbols.DwarfFacts.VariableFacts;
+import dev.hagfish.types.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * {@code ProgramReader} reads the functions, inlined calls and variables of an object's DWARF
+ * into a {@link Program}: one {@link ProgramCollector} per unit in one {@link UnitWalker} pass
+ * (units on several threads if asked), then {@link #link} follows {@code DW_AT_specification}
+ * and {@code DW_AT_abstract_origin} references, within a unit and across units
+ * ({@code DW_FORM_ref_addr}), as {@code llvm-dwarfdump} does: each attribute from the first DIE
+ * that has it, the DIE itself first, then depth-first through the specification before the
+ * origin. The result does not depend on the thread count.
+ *
+ * <p>Stateless; safe to use from several threads.
+ */
+public final class ProgramReader {
+    private ProgramReader() {}
+
+    /**
+     * Reads every unit of {@code .debug_info}.
+     *
+     * @param sections the object's DWARF sections
+     * @param threads how many units to walk at once (1 walks them on the calling thread)
+     * @throws FormatException at the first malformed unit, DIE, range list or line table header,
+     *     in section order
+     */
+    public static Program read(DwarfSections sections, int threads) throws FormatException {
+        if (sections.get("debug_info").isEmpty()) {
+            return link(List.of());
+        }
+        return link(UnitWalker.walk(sections, threads, factory(sections)));
+    }
+
+    /**
+     * Returns the factory of the per-unit collectors, for a caller that runs them in its own
+     * pass beside other visitors and then calls {@link #link}.
+     */
+    public static UnitWalker.Factory<UnitProgram> factory(DwarfSections sections) {
+        return unit -> new ProgramCollector(sections, unit);
+    }
+
+    /**
+     * Joins what the collectors kept of every unit into a program, following references between
+     * DIEs.
+     *
+     * @param units one result per unit, in section order
+     */
+    public static Program link(List<UnitProgram> units) {
+        Map<Long, Own> decls = new HashMap<>();
+        for (UnitProgram u : units) {
+            for (SubprogramFacts s : u.subprograms) {
+                decls.put(s.own().die(), s.own());
+                for (Own p : s.parameters()) {
+                    decls.put(p.die(), p);
+                }
+            }
+            for (InlinedFacts c : u.inlined) {
+                decls.put(c.own().die(), c.own());
+            }
+            for (VariableFacts v : u.variables) {
+                decls.put(v.own().die(), v.own());
+            }
+            for (Own m : u.memberDecls) {
+                decls.put(m.die(), m);
+            }
+        }
+        Linker l = new Linker(decls);
+        List<Function> functions = new ArrayList<>();
+        List<InlinedCall> inlined = new ArrayList<>();
+        List<Variable> variables = new ArrayList<>();
+        for (UnitProgram u : units) {
+            for (SubprogramFacts s : u.subprograms) {
+                functions.add(l.function(u.offset, s));
+            }
+            for (InlinedFacts c : u.inlined) {
+                inlined.add(l.inlined(u.offset, c));
+            }
+            for (VariableFacts v : u.variables) {
+                variables.add(l.variable(u.offset, v));
+            }
+        }
+        return new Program(functions, inlined, variables);
+    }
+
+    /** Resolves attributes along the reference chains; shares equal path strings. */
+    private static final class Linker {
+        private final Map<Long, Own> decls;
+        private final Map<String, String> paths = new HashMap<>();
+
+        Linker(Map<Long, Own> decls) {
+            this.decls = decls;
+        }
+
+        Function function(long unit, SubprogramFacts s) {
+            long die = s.own().die();
+            List<Parameter> params = new ArrayList<>(s.parameters().size());
+            for (Own p : s.parameters()) {
+                Own named = find(p.die(), o -> o.name() != null);
+                Own artificial = find(p.die(), o -> o.artificial() != null);
+                params.add(new Parameter(p.die(), named == null ? null : named.name(), type(p.die()),
+                        artificial != null && artificial.artificial()));
+            }
+            return new Function(die, unit, name(die), linkageName(die), declFile(die), declLine(die), type(die),
+                    params, s.variadic(), external(die), s.declaration(), s.inline(), s.own().specification(),
+                    s.own().origin(), s.lowPc(), s.ranges());
+        }
+
+        InlinedCall inlined(long unit, InlinedFacts c) {
+            long die = c.own().die();
+            return new InlinedCall(die, unit, c.own().origin(), name(die), linkageName(die), declFile(die),
+                    declLine(die), share(c.callFile()), c.callLine(), c.callColumn(), c.discriminator(), c.lowPc(),
+                    c.ranges(), c.parent(), c.function(), c.depth());
+        }
+
+        Variable variable(long unit, VariableFacts v) {
+            long die = v.own().die();
+            return new Variable(die, unit, name(die), linkageName(die), type(die), declFile(die), declLine(die),
+                    external(die), v.declaration(), v.address(), v.own().specification(), v.scope());
+        }
+
+        private Own find(long die, Predicate<Own> has) {
+            return Names.find(decls, die, has);
+        }
+
+        private String name(long die) {
+            Own o = find(die, x -> x.name() != null);
+            return o == null ? null : o.name();
+        }
+
+        private String linkageName(long die) {
+            Own o = find(die, x -> x.linkageName() != null);
+            return o == null ? null : o.linkageName();
+        }
+
+        private String declFile(long die) {
+            Own o = find(die, Own::hasDeclFile);
+            return o == null ? null : share(o.declFile());
+        }
+
+        private long declLine(long die) {
+            Own o = find(die, x -> x.declLine() != DwarfFacts.NONE);
+            return o == null ? 0 : o.declLine();
+        }
+
+        private long type(long die) {
+            Own o = find(die, x -> x.type() != DwarfFacts.NONE);
+            return o == null ? Type.VOID : o.type();
+        }
+
+        private boolean external(long die) {
+            Own o = find(die, x -> x.external() != null);
+            return o != null && o.external();
+        }
+
+        private String share(String path) {
+            if (path == null) {
+                return null;
+            }
+            String p = paths.putIfAbsent(path, path);
+            return p == null ? path : p;
+        }
+    }
+}
