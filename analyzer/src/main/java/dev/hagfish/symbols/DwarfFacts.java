@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * The records a {@link Symbolizer} keeps from its one pass over {@code .debug_info}.
- * Package-private; all immutable.
+ * The records that {@link ProgramCollector} keeps of each unit and that a {@link Symbolizer}
+ * keeps from its one pass over {@code .debug_info}. Package-private; all immutable.
  */
 final class DwarfFacts {
     private DwarfFacts() {}
@@ -26,54 +26,26 @@ final class DwarfFacts {
     record UnitFacts(long offset, long end, String compDir, long stmtList, AddressMap subroutines) {}
 
     /**
-     * One {@code DW_TAG_subprogram} or {@code DW_TAG_inlined_subroutine}.
+     * One subprogram that is no declaration, or one inlined subroutine, as the symbolizer paints
+     * it: exactly one of {@code function} and {@code call} is set.
      *
      * @param unit the index of its unit
-     * @param die its offset in {@code .debug_info}
-     * @param inlined whether it is an inlined subroutine
+     * @param function the subprogram, or null
+     * @param call the inlined subroutine, or null
      * @param parent the index of the nearest enclosing subroutine, or -1
-     * @param lowPc its own {@code DW_AT_low_pc}, valid when {@code hasLowPc}
-     * @param hasLowPc whether it has {@code DW_AT_low_pc}
-     * @param call the call site of an inlined subroutine
      */
-    record Subroutine(int unit, long die, boolean inlined, int parent, long lowPc, boolean hasLowPc, CallSite call) {}
+    record Subroutine(int unit, Function function, InlinedCall call, int parent) {
+        static Subroutine of(int unit, Function f) {
+            return new Subroutine(unit, f, null, -1);
+        }
 
-    /**
-     * The call site of an inlined subroutine; absent attributes are 0, as for
-     * {@code llvm-symbolizer}.
-     *
-     * @param file {@code DW_AT_call_file}
-     * @param line {@code DW_AT_call_line}
-     * @param column {@code DW_AT_call_column}
-     * @param discriminator {@code DW_AT_GNU_discriminator}
-     */
-    record CallSite(long file, long line, long column, long discriminator) {
-        static final CallSite NONE = new CallSite(0, 0, 0, 0);
-    }
+        static Subroutine of(int unit, InlinedCall c, int parent) {
+            return new Subroutine(unit, null, c, parent);
+        }
 
-    /**
-     * The naming and declaration attributes of a subprogram, variable or static member DIE, with
-     * the references that lead to more of them.
-     *
-     * @param unit the index of its unit (whose line table resolves {@code declFile})
-     * @param name {@code DW_AT_name}, or null
-     * @param linkageName {@code DW_AT_linkage_name} or {@code DW_AT_MIPS_linkage_name}, or null
-     * @param declFile {@code DW_AT_decl_file}, or {@link #NONE}
-     * @param declLine {@code DW_AT_decl_line}, or {@link #NONE}
-     * @param origin the {@code DW_AT_abstract_origin} target, or {@link #NONE}
-     * @param specification the {@code DW_AT_specification} target, or {@link #NONE}
-     * @param type the {@code DW_AT_type} target, or {@link #NONE}
-     */
-    record Decl(int unit, String name, String linkageName, long declFile, long declLine, long origin,
-            long specification, long type) implements Linked {}
-
-    /** A DIE's references to the DIEs that may hold more of its attributes. */
-    interface Linked {
-        /** Returns the {@code DW_AT_abstract_origin} target, or {@link #NONE}. */
-        long origin();
-
-        /** Returns the {@code DW_AT_specification} target, or {@link #NONE}. */
-        long specification();
+        boolean inlined() {
+            return call != null;
+        }
     }
 
     /**
@@ -90,13 +62,6 @@ final class DwarfFacts {
         }
     }
 
-    /**
-     * A variable at a fixed address ({@code DW_OP_addr} or {@code DW_OP_addrx} location).
-     *
-     * @param die its offset in {@code .debug_info}
-     * @param address its address
-     */
-    record Variable(long die, long address) {}
 
     /**
      * A DIE's own naming and declaration attributes, and the references that lead to more of
@@ -118,7 +83,7 @@ final class DwarfFacts {
      * @param specification the {@code DW_AT_specification} target, or {@link #NONE}
      */
     record Own(long die, String name, String linkageName, String declFile, boolean hasDeclFile, long declLine,
-            long type, Boolean external, Boolean artificial, long origin, long specification) implements Linked {}
+            long type, Boolean external, Boolean artificial, long origin, long specification) {}
 
     /**
      * A subprogram as its unit states it.

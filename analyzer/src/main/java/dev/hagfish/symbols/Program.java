@@ -15,50 +15,73 @@ import java.util.Optional;
  * name (plain or linkage name) and by address (compared unsigned): the function whose code holds
  * an address, the chain of inlined calls there, and the variables at an address.
  *
- * <p>Immutable and safe to share between threads.
+ * <p>Immutable and safe to share between threads (the lookup structures are built on first use,
+ * once).
  */
 public final class Program {
     private final List<Function> functions;
     private final List<InlinedCall> inlined;
     private final List<Variable> variables;
-    private final Map<Long, Function> functionByDie = new HashMap<>();
-    private final Map<Long, InlinedCall> inlinedByDie = new HashMap<>();
-    private final Map<String, List<Function>> functionsByName = new HashMap<>();
-    private final Map<String, List<Variable>> variablesByName = new HashMap<>();
-    private final AddressMap functionMap = new AddressMap();
-    private final AddressMap inlinedMap = new AddressMap();
-    private final Variable[] variablesByAddress;
+    private volatile Indexes indexes;
+
+    /** The lookup structures, built on first use (a symbolizer never needs them). */
+    private static final class Indexes {
+        final Map<Long, Function> functionByDie = new HashMap<>();
+        final Map<Long, InlinedCall> inlinedByDie = new HashMap<>();
+        final Map<String, List<Function>> functionsByName = new HashMap<>();
+        final Map<String, List<Variable>> variablesByName = new HashMap<>();
+        final AddressMap functionMap = new AddressMap();
+        final AddressMap inlinedMap = new AddressMap();
+        final Variable[] variablesByAddress;
+
+        Indexes(List<Function> functions, List<InlinedCall> inlined, List<Variable> variables) {
+            for (int i = 0; i < functions.size(); i++) {
+                Function f = functions.get(i);
+                functionByDie.put(f.die(), f);
+                index(functionsByName, f.name(), f.linkageName(), f);
+                for (AddressRange r : f.ranges()) {
+                    functionMap.paint(r.low(), r.high(), i);
+                }
+            }
+            for (int i = 0; i < inlined.size(); i++) {
+                InlinedCall c = inlined.get(i);
+                inlinedByDie.put(c.die(), c);
+                for (AddressRange r : c.ranges()) {
+                    inlinedMap.paint(r.low(), r.high(), i); // a caller before its callees: the innermost wins
+                }
+            }
+            List<Variable> placed = new ArrayList<>();
+            for (Variable v : variables) {
+                index(variablesByName, v.name(), v.linkageName(), v);
+                if (v.address().isPresent()) {
+                    placed.add(v);
+                }
+            }
+            placed.sort(Comparator.comparing((Variable v) -> v.address().getAsLong(), Long::compareUnsigned));
+            variablesByAddress = placed.toArray(Variable[]::new);
+            freeze(functionsByName);
+            freeze(variablesByName);
+        }
+    }
 
     Program(List<Function> functions, List<InlinedCall> inlined, List<Variable> variables) {
         this.functions = List.copyOf(functions);
         this.inlined = List.copyOf(inlined);
         this.variables = List.copyOf(variables);
-        for (int i = 0; i < this.functions.size(); i++) {
-            Function f = this.functions.get(i);
-            functionByDie.put(f.die(), f);
-            index(functionsByName, f.name(), f.linkageName(), f);
-            for (AddressRange r : f.ranges()) {
-                functionMap.paint(r.low(), r.high(), i);
+    }
+
+    private Indexes indexes() {
+        Indexes x = indexes;
+        if (x == null) {
+            synchronized (this) {
+                x = indexes;
+                if (x == null) {
+                    x = new Indexes(functions, inlined, variables);
+                    indexes = x;
+                }
             }
         }
-        for (int i = 0; i < this.inlined.size(); i++) {
-            InlinedCall c = this.inlined.get(i);
-            inlinedByDie.put(c.die(), c);
-            for (AddressRange r : c.ranges()) {
-                inlinedMap.paint(r.low(), r.high(), i); // a caller before its callees: the innermost wins
-            }
-        }
-        List<Variable> placed = new ArrayList<>();
-        for (Variable v : this.variables) {
-            index(variablesByName, v.name(), v.linkageName(), v);
-            if (v.address().isPresent()) {
-                placed.add(v);
-            }
-        }
-        placed.sort(Comparator.comparing((Variable v) -> v.address().getAsLong(), Long::compareUnsigned));
-        variablesByAddress = placed.toArray(Variable[]::new);
-        freeze(functionsByName);
-        freeze(variablesByName);
+        return x;
     }
 
     private static <T> void index(Map<String, List<T>> map, String name, String linkageName, T value) {
@@ -91,12 +114,12 @@ public final class Program {
 
     /** Returns the function of a subprogram DIE. */
     public Optional<Function> function(long die) {
-        return Optional.ofNullable(functionByDie.get(die));
+        return Optional.ofNullable(indexes().functionByDie.get(die));
     }
 
     /** Returns the inlined call of an inlined subroutine DIE. */
     public Optional<InlinedCall> inlinedCall(long die) {
-        return Optional.ofNullable(inlinedByDie.get(die));
+        return Optional.ofNullable(indexes().inlinedByDie.get(die));
     }
 
     /**
@@ -104,12 +127,12 @@ public final class Program {
      * in {@code .debug_info} order: definitions, abstract instances and declarations alike.
      */
     public List<Function> functionsNamed(String name) {
-        return functionsByName.getOrDefault(name, List.of());
+        return indexes().functionsByName.getOrDefault(name, List.of());
     }
 
     /** Returns the variables whose name or (mangled) linkage name is {@code name}. */
     public List<Variable> variablesNamed(String name) {
-        return variablesByName.getOrDefault(name, List.of());
+        return indexes().variablesByName.getOrDefault(name, List.of());
     }
 
     /**
@@ -117,7 +140,7 @@ public final class Program {
      * later DIE.
      */
     public Optional<Function> functionAt(long address) {
-        int i = functionMap.find(address);
+        int i = indexes().functionMap.find(address);
         return i < 0 ? Optional.empty() : Optional.of(functions.get(i));
     }
 
@@ -127,13 +150,14 @@ public final class Program {
      * no inlined code holds the address.
      */
     public List<InlinedCall> inlinedAt(long address) {
-        int i = inlinedMap.find(address);
+        Indexes x = indexes();
+        int i = x.inlinedMap.find(address);
         if (i < 0) {
             return List.of();
         }
         List<InlinedCall> chain = new ArrayList<>();
         for (InlinedCall c = inlined.get(i); c != null && chain.size() <= inlined.size();
-                c = inlinedByDie.get(c.parent())) {
+                c = x.inlinedByDie.get(c.parent())) {
             chain.add(c);
         }
         return List.copyOf(chain);
@@ -141,6 +165,7 @@ public final class Program {
 
     /** Returns the variables whose fixed address is exactly {@code address}. */
     public List<Variable> variablesAt(long address) {
+        Variable[] variablesByAddress = indexes().variablesByAddress;
         int lo = 0;
         int hi = variablesByAddress.length;
         while (lo < hi) {

@@ -121,6 +121,7 @@ public final class ProgramCollector implements UnitWalker.Visitor<UnitProgram> {
                         DieValues.ranges(ranges, unit, d, base, rnglistsBase)));
                 code = d.offset();
                 function = d.offset();
+                inl = 0;
                 typeScope = false;
             }
             case DwTag.INLINED_SUBROUTINE -> {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * {@code ProgramReader} reads the functions, inlined calls and variables of an object's DWARF
@@ -104,63 +103,63 @@ public final class ProgramReader {
         }
 
         Function function(long unit, SubprogramFacts s) {
-            long die = s.own().die();
+            Own own = s.own();
+            List<Own> chain = Names.chain(decls, own);
             List<Parameter> params = new ArrayList<>(s.parameters().size());
             for (Own p : s.parameters()) {
-                Own named = find(p.die(), o -> o.name() != null);
-                Own artificial = find(p.die(), o -> o.artificial() != null);
-                params.add(new Parameter(p.die(), named == null ? null : named.name(), type(p.die()),
+                List<Own> pc = Names.chain(decls, p);
+                Own named = Names.first(pc, o -> o.name() != null);
+                Own artificial = Names.first(pc, o -> o.artificial() != null);
+                params.add(new Parameter(p.die(), named == null ? null : named.name(), type(pc),
                         artificial != null && artificial.artificial()));
             }
-            return new Function(die, unit, name(die), linkageName(die), declFile(die), declLine(die), type(die),
-                    params, s.variadic(), external(die), s.declaration(), s.inline(), s.own().specification(),
-                    s.own().origin(), s.lowPc(), s.ranges());
+            return new Function(own.die(), unit, name(chain), linkageName(chain), declFile(chain), declLine(chain),
+                    type(chain), params, s.variadic(), external(chain), s.declaration(), s.inline(),
+                    own.specification(), own.origin(), s.lowPc(), s.ranges());
         }
 
         InlinedCall inlined(long unit, InlinedFacts c) {
-            long die = c.own().die();
-            return new InlinedCall(die, unit, c.own().origin(), name(die), linkageName(die), declFile(die),
-                    declLine(die), share(c.callFile()), c.callLine(), c.callColumn(), c.discriminator(), c.lowPc(),
+            Own own = c.own();
+            List<Own> chain = Names.chain(decls, own);
+            return new InlinedCall(own.die(), unit, own.origin(), name(chain), linkageName(chain), declFile(chain),
+                    declLine(chain), share(c.callFile()), c.callLine(), c.callColumn(), c.discriminator(), c.lowPc(),
                     c.ranges(), c.parent(), c.function(), c.depth());
         }
 
         Variable variable(long unit, VariableFacts v) {
-            long die = v.own().die();
-            return new Variable(die, unit, name(die), linkageName(die), type(die), declFile(die), declLine(die),
-                    external(die), v.declaration(), v.address(), v.own().specification(), v.scope());
+            Own own = v.own();
+            List<Own> chain = Names.chain(decls, own);
+            return new Variable(own.die(), unit, name(chain), linkageName(chain), type(chain), declFile(chain),
+                    declLine(chain), external(chain), v.declaration(), v.address(), own.specification(), v.scope());
         }
 
-        private Own find(long die, Predicate<Own> has) {
-            return Names.find(decls, die, has);
-        }
-
-        private String name(long die) {
-            Own o = find(die, x -> x.name() != null);
+        private static String name(List<Own> chain) {
+            Own o = Names.first(chain, x -> x.name() != null);
             return o == null ? null : o.name();
         }
 
-        private String linkageName(long die) {
-            Own o = find(die, x -> x.linkageName() != null);
+        private static String linkageName(List<Own> chain) {
+            Own o = Names.first(chain, x -> x.linkageName() != null);
             return o == null ? null : o.linkageName();
         }
 
-        private String declFile(long die) {
-            Own o = find(die, Own::hasDeclFile);
+        private String declFile(List<Own> chain) {
+            Own o = Names.first(chain, Own::hasDeclFile);
             return o == null ? null : share(o.declFile());
         }
 
-        private long declLine(long die) {
-            Own o = find(die, x -> x.declLine() != DwarfFacts.NONE);
+        private static long declLine(List<Own> chain) {
+            Own o = Names.first(chain, x -> x.declLine() != DwarfFacts.NONE);
             return o == null ? 0 : o.declLine();
         }
 
-        private long type(long die) {
-            Own o = find(die, x -> x.type() != DwarfFacts.NONE);
+        private static long type(List<Own> chain) {
+            Own o = Names.first(chain, x -> x.type() != DwarfFacts.NONE);
             return o == null ? Type.VOID : o.type();
         }
 
-        private boolean external(long die) {
-            Own o = find(die, x -> x.external() != null);
+        private static boolean external(List<Own> chain) {
+            Own o = Names.first(chain, x -> x.external() != null);
             return o != null && o.external();
         }
 
