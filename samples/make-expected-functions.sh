@@ -6,8 +6,15 @@
 #
 #   expected/V/functions.jsonl     V = x86_64-dwarf2, x86_64-dwarf4, x86_64-dwarf5, arm64-dwarf5
 #   expected/i386/functions.jsonl  the i386 objects, each line with "object"
+#   expected/real/ID.functions.jsonl  real third-party files of expected/real/FILES.tsv (see
+#                                  make-expected-real.sh) whose DWARF is final (no relocatable
+#                                  objects: llvm-dwarfdump applies their relocations, hagfish
+#                                  does not); libc: every subprogram with DW_AT_ranges and an
+#                                  even spread of 300 other lines (--functions-cap)
 #   expected/FUNCTIONS.md          the tool version and every command, and the fat-slice check
 #
+# A real file that is not installed, or whose sha256 differs from FILES.tsv, is skipped with a
+# note and its golden file left as it is.
 # The fat dSYM is llvm-lipo of the x86_64-dwarf4 and arm64-dwarf5 dSYMs: the script checks that
 # llvm-dwarfdump-19 --arch=A of each slice gives the very same functions.jsonl as the thin
 # variant (and stops if not), so the tests compare the fat slices with the thin goldens and no
@@ -57,6 +64,32 @@ for o in "${I386[@]}"; do
   "$TOOL" --debug-info "$o" | python3 tools/dwarfdump-types.py --object "$o" --append --functions "$OUT/i386/functions.jsonl"
 done
 
+# Real files: each runs as a copy named ID in a scratch directory, as in make-expected-real.sh.
+REAL=(libc6-dbg-libc:300 libc6-dbg-libpcprofile libc6-dbg-libmemusage go-typedef-macho go-typedef-macho4
+      go-gcc-amd64-darwin-exec-debug go-typedef-elf go-line-gcc-dwarf5-elf go-line-clang-dwarf5-elf
+      go-rnglistx-elf go-gcc-386-freebsd-exec)
+for spec in "${REAL[@]}"; do
+  id=${spec%%:*} cap=; [ "$spec" = "$id" ] || cap=${spec#*:}
+  row="$(awk -F'\t' -v id="$id" '$1 == id' "$OUT/real/FILES.tsv")"
+  [ -n "$row" ] || { echo "make-expected-functions.sh: $id is not in $OUT/real/FILES.tsv" >&2; exit 1; }
+  IFS=$'\t' read -r _ _ _ path encoding _ sha <<< "$row"
+  if [ ! -f "$path" ]; then
+    echo "make-expected-functions.sh: $path is not installed; $OUT/real/$id.functions.jsonl left as it is" >&2
+    continue
+  fi
+  if [ "$encoding" = base64 ]; then base64 -d "$path" > "$WORK/$id"; else cp "$path" "$WORK/$id"; fi
+  if [ "$(sha256sum "$WORK/$id" | cut -d' ' -f1)" != "$sha" ]; then
+    echo "make-expected-functions.sh: $path differs from FILES.tsv; $OUT/real/$id.functions.jsonl left as it is" >&2
+    continue
+  fi
+  args=(--functions "$HERE/$OUT/real/$id.functions.jsonl")
+  [ -z "$cap" ] || args+=(--functions-cap "$cap")
+  echo "(in a scratch directory, $id = a copy of $path$([ "$encoding" = base64 ] && echo ', base64-decoded'))" >> "$CMDS"
+  echo "$TOOL --debug-info $id | python3 tools/dwarfdump-types.py ${args[*]}" | sed "s#$HERE/##" >> "$CMDS"
+  (cd "$WORK" && "$TOOL" --debug-info "$id") | python3 tools/dwarfdump-types.py "${args[@]}"
+  rm -f "$WORK/$id"
+done
+
 for pair in "${FAT[@]}"; do
   arch=${pair%%:*} thin=${pair#*:}
   dump "$WORK/fat-$arch.jsonl" "(a temporary file)" "$(dsym fat)" "--arch=$arch"
@@ -66,7 +99,7 @@ for pair in "${FAT[@]}"; do
 done
 
 {
-  echo "# Commands behind expected/*/functions.jsonl"
+  echo "# Commands behind expected/*/functions.jsonl and expected/real/*.functions.jsonl"
   echo
   echo "Written by \`make-expected-functions.sh\`. Every command ran with the current directory ="
   echo "\`samples/\` and \`LC_ALL=C\`. \`tools/dwarfdump-types.py\` documents the keys."

@@ -23,6 +23,7 @@ how_made() {
     expected/thirdparty/*) echo "make-expected-thirdparty.sh (see expected/thirdparty/COMMANDS.md)" ;;
     expected/accel/*) echo "make-expected-accel.sh (see expected/accel/COMMANDS.md)" ;;
     expected/gdb/*) echo "make-expected-gdb.sh (see expected/gdb/COMMANDS.md)" ;;
+    expected/real/*.functions.jsonl) echo "make-expected-functions.sh (see expected/FUNCTIONS.md)" ;;
     expected/real/*) echo "make-expected-real.sh (see expected/real/SOURCES.md)" ;;
     expected/*/functions.jsonl|expected/FUNCTIONS.md) echo "make-expected-functions.sh (see expected/FUNCTIONS.md)" ;;
     expected/*) echo "make-expected.sh (see expected/COMMANDS.md for the exact command)" ;;

@@ -5,7 +5,7 @@ Used by samples/make-expected.sh. It only transcribes attributes as llvm-dwarfdu
 them; it computes no layout. Python 3 standard library only.
 
   dwarfdump-types.py [--object NAME] [--append] [--types FILE] [--variables FILE] [--inlined FILE]
-                     [--functions FILE] < dump
+                     [--functions FILE [--functions-cap N]] < dump
 
 --types      one line per DW_TAG_structure_type / class_type / union_type / enumeration_type /
              typedef DIE: every named one, and every anonymous one (nested anonymous members,
@@ -61,6 +61,9 @@ them; it computes no layout. Python 3 standard library only.
              each DIE once. The values are those dwarfdump printed for that DIE.
              Keys whose value is null, false or an empty list are left out, at every level (a
              missing key reads as that value), to keep the files small.
+--functions-cap N
+             keeps, of the --functions lines, every subprogram with DW_AT_ranges and an even
+             spread of N of the others (line i*len/N of them, i = 0..N-1), for big files.
 --append     appends to the --types, --variables and --functions files instead of rewriting them.
 --object     adds "object": NAME to every line (for .o files, whose DIE offsets are per file).
 """
@@ -478,6 +481,7 @@ def main():
     ap.add_argument('--variables')
     ap.add_argument('--inlined')
     ap.add_argument('--functions')
+    ap.add_argument('--functions-cap', type=int)
     ap.add_argument('--append', action='store_true', help='append to --types/--variables/--functions')
     args = ap.parse_args()
     text = sys.stdin.read()
@@ -510,6 +514,12 @@ def main():
                         inlined.add(int(m.group(1), 16))
     if not units:
         sys.exit('dwarfdump-types.py: no compile unit in the input')
+    if args.functions_cap is not None:
+        ranged = {id(r) for r in functions if r['tag'] == 'DW_TAG_subprogram' and 'ranges' in r}
+        rest = [r for r in functions if id(r) not in ranged]
+        n = min(args.functions_cap, len(rest))
+        spread = {id(rest[i * len(rest) // n]) for i in range(n)} if n else set()
+        functions = [r for r in functions if id(r) in ranged or id(r) in spread]
     for path, rows in ((args.types, types), (args.variables, variables), (args.functions, functions)):
         if path:
             with open(path, 'a' if args.append else 'w', encoding='utf-8', newline='\n') as f:
