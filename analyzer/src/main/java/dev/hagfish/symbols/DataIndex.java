@@ -30,7 +30,8 @@ final class DataIndex {
     private static final Set<Integer> POINTERS = Set.of(DwTag.POINTER_TYPE, DwTag.REFERENCE_TYPE,
             DwTag.RVALUE_REFERENCE_TYPE, DwTag.PTR_TO_MEMBER_TYPE);
 
-    private final Map<Long, TypeFact> types;
+    private final long[] unitEnds;
+    private final List<Map<Long, TypeFact>> types;
     private final DataSymbol[] byAddress;
 
     /**
@@ -81,10 +82,12 @@ final class DataIndex {
      * Indexes the variables at fixed addresses, each named as {@code llvm-symbolizer} names it
      * and sized by its type.
      *
-     * @param types the type facts of every unit
+     * @param unitEnds the offset past each unit, in section order
+     * @param types the type facts of each unit
      * @param variables the program's variables
      */
-    DataIndex(Map<Long, TypeFact> types, List<Variable> variables) {
+    DataIndex(long[] unitEnds, List<Map<Long, TypeFact>> types, List<Variable> variables) {
+        this.unitEnds = unitEnds;
         this.types = types;
         List<DataSymbol> out = new ArrayList<>(variables.size());
         for (Variable v : variables) {
@@ -113,7 +116,7 @@ final class DataIndex {
     private long size(long type, int depth) {
         long off = type;
         for (int step = depth; step < MAX_TYPE_CHAIN && off != DwarfFacts.NONE; step++) {
-            TypeFact f = types.get(off);
+            TypeFact f = type(off);
             if (f == null) {
                 return 0;
             }
@@ -126,6 +129,21 @@ final class DataIndex {
             off = f.type();
         }
         return 0;
+    }
+
+    /** Returns the type fact of the DIE at {@code off}, from its unit's map; null if none. */
+    private TypeFact type(long off) {
+        int lo = 0;
+        int hi = unitEnds.length;
+        while (lo < hi) { // the first unit that ends after the offset
+            int mid = (lo + hi) >>> 1;
+            if (unitEnds[mid] <= off) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < unitEnds.length ? types.get(lo).get(off) : null;
     }
 
     /** Returns the variable holding an address (a sizeless one holds only its own address). */

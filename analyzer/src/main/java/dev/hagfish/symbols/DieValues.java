@@ -76,8 +76,12 @@ final class DieValues {
      */
     static List<AddressRange> ranges(Ranges ranges, Unit u, Die d, long base, long rnglistsBase)
             throws FormatException {
-        AttrValue low = d.get(DwAt.LOW_PC);
-        AttrValue high = d.get(DwAt.HIGH_PC);
+        return ranges(ranges, u, d.get(DwAt.LOW_PC), d.get(DwAt.HIGH_PC), d.get(DwAt.RANGES), base, rnglistsBase);
+    }
+
+    /** As {@link #ranges(Ranges, Unit, Die, long, long)}, from the three attribute values (null when absent). */
+    static List<AddressRange> ranges(Ranges ranges, Unit u, AttrValue low, AttrValue high, AttrValue r, long base,
+            long rnglistsBase) throws FormatException {
         if (isAddress(low) && high != null) {
             long lo = u.address(low);
             if (isAddress(high)) {
@@ -87,7 +91,6 @@ final class DieValues {
                 return List.of(new AddressRange(lo, lo + k.value()));
             }
         }
-        AttrValue r = d.get(DwAt.RANGES);
         return r == null ? List.of() : List.copyOf(ranges.of(u, r, base, rnglistsBase));
     }
 

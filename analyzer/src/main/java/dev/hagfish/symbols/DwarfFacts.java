@@ -46,6 +46,10 @@ final class DwarfFacts {
         boolean inlined() {
             return call != null;
         }
+
+        long die() {
+            return call != null ? call.die() : function.die();
+        }
     }
 
     /**

@@ -10,7 +10,6 @@ import dev.hagfish.symbols.DwarfFacts.Subroutine;
 import dev.hagfish.symbols.DwarfFacts.TypeFact;
 import dev.hagfish.symbols.DwarfFacts.UnitFacts;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,8 @@ import java.util.Set;
 
 /**
  * A {@code DwarfIndex} is what one {@link UnitWalker} pass over {@code .debug_info} keeps for
- * symbolization: the {@link Program} that {@link ProgramCollector}s gather, and from it per unit
+ * symbolization: the {@link Program} that {@link ProgramCollector}s gather (without the
+ * functions' parameters, which a symbolizer does not show), and from it per unit
  * its line table offset, compilation directory and subroutine address map, every subprogram and
  * inlined subroutine as a {@link Subroutine}, and the unit lookup from {@code .debug_aranges}
  * and unit ranges. With {@code withData} the same pass also collects the type facts that size
@@ -37,7 +37,6 @@ final class DwarfIndex {
 
     private DwarfIndex(List<UnitResult> results, Program program, UnitLookup.Builder lookupBuilder,
             Set<Long> unitsWithAranges, boolean withData) {
-        Map<Long, Integer> indexOfDie = new HashMap<>();
         List<Function> functions = program.functions();
         List<InlinedCall> inlined = program.inlinedCalls();
         int f = 0;
@@ -45,6 +44,7 @@ final class DwarfIndex {
         for (UnitResult r : results) {
             UnitProgram u = r.program();
             AddressMap map = new AddressMap();
+            int first = subroutines.size();
             // The unit's subprograms and inlined subroutines, merged back into DIE order, so that
             // a caller is painted before its callees and the innermost wins.
             while (f < functions.size() && functions.get(f).unit() == u.offset()
@@ -67,11 +67,10 @@ final class DwarfIndex {
                     InlinedCall call = inlined.get(c++);
                     die = call.die();
                     ranges = call.ranges();
-                    s = Subroutine.of(units.size(), call, indexOfDie.getOrDefault(call.parent(), -1));
+                    s = Subroutine.of(units.size(), call, indexOf(call.parent(), first));
                 }
                 int index = subroutines.size();
                 subroutines.add(s);
-                indexOfDie.put(die, index);
                 for (AddressRange range : ranges) {
                     map.paint(range.low(), range.high(), index);
                 }
@@ -85,14 +84,37 @@ final class DwarfIndex {
         }
         this.lookup = lookupBuilder.build();
         if (withData) {
-            Map<Long, TypeFact> types = new HashMap<>();
-            for (UnitResult r : results) {
-                types.putAll(r.types());
+            long[] ends = new long[results.size()];
+            List<Map<Long, TypeFact>> types = new ArrayList<>(results.size());
+            for (int i = 0; i < results.size(); i++) {
+                ends[i] = results.get(i).program().end();
+                types.add(results.get(i).types());
             }
-            this.data = new DataIndex(types, program.variables());
+            this.data = new DataIndex(ends, types, program.variables());
         } else {
             this.data = null;
         }
+    }
+
+    /**
+     * Returns the index of the subroutine of DIE {@code die} among those from {@code first} on
+     * (one unit's, in DIE order), or -1.
+     */
+    private int indexOf(long die, int first) {
+        int lo = first;
+        int hi = subroutines.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            long at = subroutines.get(mid).die();
+            if (at < die) {
+                lo = mid + 1;
+            } else if (at > die) {
+                hi = mid;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -112,9 +134,8 @@ final class DwarfIndex {
         }
         List<UnitResult> results = List.of();
         if (sections.get("debug_info").isPresent()) {
-            UnitWalker.Factory<UnitProgram> programs = ProgramReader.factory(sections);
             results = UnitWalker.walk(sections, 1, unit -> {
-                UnitWalker.Visitor<UnitProgram> p = programs.open(unit);
+                UnitWalker.Visitor<UnitProgram> p = new ProgramCollector(sections, unit, false);
                 DataIndex.TypeSizes t = withData ? new DataIndex.TypeSizes(unit) : null;
                 return new UnitWalker.Visitor<UnitResult>() {
                     @Override

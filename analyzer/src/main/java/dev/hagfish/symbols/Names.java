@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -24,10 +23,10 @@ final class Names {
     /**
      * Returns the DIEs an attribute of {@code self} is looked for in, in order: {@code self},
      * then depth-first through {@code DW_AT_specification} before {@code DW_AT_abstract_origin},
-     * each DIE once (so a cyclic chain ends); references to DIEs missing from {@code decls} are
-     * skipped. An attribute's value is that of the first DIE in the list that has it.
+     * each DIE once (so a cyclic chain ends); references to DIEs that {@code decls} does not
+     * hold are skipped. An attribute's value is that of the first DIE in the list that has it.
      */
-    static List<Own> chain(Map<Long, Own> decls, Own self) {
+    static List<Own> chain(ProgramReader.Decls decls, Own self) {
         if (self.origin() == DwarfFacts.NONE && self.specification() == DwarfFacts.NONE) {
             return List.of(self); // the common case, without allocating more
         }

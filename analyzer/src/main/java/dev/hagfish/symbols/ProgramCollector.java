@@ -39,6 +39,7 @@ import java.util.OptionalLong;
 public final class ProgramCollector implements UnitWalker.Visitor<UnitProgram> {
     private final DwarfSections sections;
     private final Unit unit;
+    private final boolean parameters;
     private final Ranges ranges;
     private final ByteOrder order;
 
@@ -53,7 +54,7 @@ public final class ProgramCollector implements UnitWalker.Visitor<UnitProgram> {
     private final List<SubprogramBuilder> subprograms = new ArrayList<>();
     private final List<InlinedFacts> inlined = new ArrayList<>();
     private final List<VariableFacts> variables = new ArrayList<>();
-    private final List<Own> memberDecls = new ArrayList<>();
+    private final List<Own> decls = new ArrayList<>(); // every Own made, so in DIE order
 
     // Per depth, for the DIE last seen at that depth: the nearest subprogram or inlined
     // subroutine at or above it, the nearest subprogram, the inlined subroutines at or above it,
@@ -63,6 +64,50 @@ public final class ProgramCollector implements UnitWalker.Visitor<UnitProgram> {
     private int[] inlineDepth = new int[16];
     private boolean[] inType = new boolean[16];
     private int[] builder = new int[16];
+
+    private final Attributes a = new Attributes();
+
+    /** The attributes of the current DIE that the collector reads, found in one pass over them. */
+    private static final class Attributes {
+        AttrValue name, linkageName, declFile, declLine, type, external, artificial, origin, specification,
+                declaration, inline, lowPc, highPc, ranges, location, callFile, callLine, callColumn, discriminator;
+
+        /** As {@link Die#get}: of a repeated attribute, the first. */
+        private static AttrValue first(AttrValue seen, AttrValue v) {
+            return seen == null ? v : seen;
+        }
+
+        void read(Die d) {
+            name = linkageName = declFile = declLine = type = external = artificial = origin = specification = null;
+            declaration = inline = lowPc = highPc = ranges = location = callFile = callLine = callColumn = null;
+            discriminator = null;
+            for (Die.Attribute x : d.attributes()) {
+                AttrValue v = x.value();
+                switch (x.at()) {
+                    case DwAt.NAME -> name = first(name, v);
+                    case DwAt.LINKAGE_NAME, DwAt.MIPS_LINKAGE_NAME -> linkageName = first(linkageName, v);
+                    case DwAt.DECL_FILE -> declFile = first(declFile, v);
+                    case DwAt.DECL_LINE -> declLine = first(declLine, v);
+                    case DwAt.TYPE -> type = first(type, v);
+                    case DwAt.EXTERNAL -> external = first(external, v);
+                    case DwAt.ARTIFICIAL -> artificial = first(artificial, v);
+                    case DwAt.ABSTRACT_ORIGIN -> origin = first(origin, v);
+                    case DwAt.SPECIFICATION -> specification = first(specification, v);
+                    case DwAt.DECLARATION -> declaration = first(declaration, v);
+                    case DwAt.INLINE -> inline = first(inline, v);
+                    case DwAt.LOW_PC -> lowPc = first(lowPc, v);
+                    case DwAt.HIGH_PC -> highPc = first(highPc, v);
+                    case DwAt.RANGES -> ranges = first(ranges, v);
+                    case DwAt.LOCATION -> location = first(location, v);
+                    case DwAt.CALL_FILE -> callFile = first(callFile, v);
+                    case DwAt.CALL_LINE -> callLine = first(callLine, v);
+                    case DwAt.CALL_COLUMN -> callColumn = first(callColumn, v);
+                    case DwAt.GNU_DISCRIMINATOR -> discriminator = first(discriminator, v);
+                    default -> { }
+                }
+            }
+        }
+    }
 
     /** A subprogram whose parameters are still being read. */
     private static final class SubprogramBuilder {
@@ -91,6 +136,15 @@ public final class ProgramCollector implements UnitWalker.Visitor<UnitProgram> {
      * @param unit the unit whose DIEs will follow, the unit DIE first
      */
     public ProgramCollector(DwarfSections sections, Unit unit) {
+        this(sections, unit, true);
+    }
+
+    /**
+     * Opens the collector of one unit, which keeps the subprograms' parameters only if asked (a
+     * symbolizer does not need them).
+     */
+    ProgramCollector(DwarfSections sections, Unit unit, boolean parameters) {
+        this.parameters = parameters;
         this.sections = sections;
         this.unit = unit;
         this.ranges = new Ranges(sections);
@@ -115,26 +169,27 @@ public final class ProgramCollector implements UnitWalker.Visitor<UnitProgram> {
         int tag = d.tag();
         switch (tag) {
             case DwTag.SUBPROGRAM -> {
+                a.read(d);
                 builder[depth] = subprograms.size();
-                subprograms.add(new SubprogramBuilder(own(d), DieValues.flag(d.get(DwAt.DECLARATION)),
-                        (int) DieValues.constant(d.get(DwAt.INLINE), 0), lowPc(d),
-                        DieValues.ranges(ranges, unit, d, base, rnglistsBase)));
+                subprograms.add(new SubprogramBuilder(own(d), DieValues.flag(a.declaration),
+                        (int) DieValues.constant(a.inline, 0), lowPc(), code()));
                 code = d.offset();
                 function = d.offset();
                 inl = 0;
                 typeScope = false;
             }
             case DwTag.INLINED_SUBROUTINE -> {
-                inlined.add(new InlinedFacts(own(d), path(d.get(DwAt.CALL_FILE)),
-                        DieValues.constant(d.get(DwAt.CALL_LINE), 0), DieValues.constant(d.get(DwAt.CALL_COLUMN), 0),
-                        DieValues.constant(d.get(DwAt.GNU_DISCRIMINATOR), 0), lowPc(d),
-                        DieValues.ranges(ranges, unit, d, base, rnglistsBase), code, function, inl));
+                a.read(d);
+                inlined.add(new InlinedFacts(own(d), path(a.callFile), DieValues.constant(a.callLine, 0),
+                        DieValues.constant(a.callColumn, 0), DieValues.constant(a.discriminator, 0), lowPc(), code(),
+                        code, function, inl));
                 code = d.offset();
                 inl++;
                 typeScope = false;
             }
             case DwTag.FORMAL_PARAMETER -> {
-                if (owner >= 0) {
+                if (owner >= 0 && parameters) {
+                    a.read(d);
                     subprograms.get(owner).parameters.add(own(d));
                 }
             }
@@ -143,10 +198,14 @@ public final class ProgramCollector implements UnitWalker.Visitor<UnitProgram> {
                     subprograms.get(owner).variadic = true;
                 }
             }
-            case DwTag.VARIABLE -> variable(d, typeScope, code, function);
+            case DwTag.VARIABLE -> {
+                a.read(d);
+                variable(d, typeScope, code, function);
+            }
             case DwTag.MEMBER -> {
-                if (DieValues.flag(d.get(DwAt.DECLARATION)) || DieValues.flag(d.get(DwAt.EXTERNAL))) {
-                    memberDecls.add(own(d)); // a static data member, which a definition may specify
+                a.read(d);
+                if (DieValues.flag(a.declaration) || DieValues.flag(a.external)) {
+                    own(d); // a static data member, which a definition may specify
                 }
             }
             case DwTag.STRUCTURE_TYPE, DwTag.CLASS_TYPE, DwTag.UNION_TYPE -> typeScope = true;
@@ -180,32 +239,38 @@ public final class ProgramCollector implements UnitWalker.Visitor<UnitProgram> {
      */
     private void variable(Die d, boolean typeScope, long code, long function) throws FormatException {
         if (typeScope) {
-            memberDecls.add(own(d));
+            own(d);
             return;
         }
-        OptionalLong address = d.get(DwAt.LOCATION) instanceof AttrValue.Block b
+        OptionalLong address = a.location instanceof AttrValue.Block b
                 ? DieValues.fixedAddress(unit, b.bytes(), order) : OptionalLong.empty();
-        boolean declaration = DieValues.flag(d.get(DwAt.DECLARATION));
+        boolean declaration = DieValues.flag(a.declaration);
         if (code != DwarfFacts.NONE && address.isEmpty() && !declaration) {
             return; // a local in a register or on the stack
         }
         variables.add(new VariableFacts(own(d), declaration, address, function));
     }
 
+    /**
+     * Returns the own attributes of the DIE whose attributes {@link #a} holds, and keeps them
+     * where references find them.
+     */
     private Own own(Die d) throws FormatException {
-        AttrValue ext = d.get(DwAt.EXTERNAL);
-        AttrValue art = d.get(DwAt.ARTIFICIAL);
-        AttrValue file = d.get(DwAt.DECL_FILE);
-        return new Own(d.offset(), unit.string(d.get(DwAt.NAME)), DieValues.linkageName(unit, d), path(file),
-                file != null, DieValues.constant(d.get(DwAt.DECL_LINE), DwarfFacts.NONE),
-                DieValues.ref(d.get(DwAt.TYPE)), ext == null ? null : DieValues.flag(ext),
-                art == null ? null : DieValues.flag(art), DieValues.ref(d.get(DwAt.ABSTRACT_ORIGIN)),
-                DieValues.ref(d.get(DwAt.SPECIFICATION)));
+        Own o = new Own(d.offset(), unit.string(a.name), a.linkageName == null ? null : unit.string(a.linkageName),
+                path(a.declFile), a.declFile != null, DieValues.constant(a.declLine, DwarfFacts.NONE),
+                DieValues.ref(a.type), a.external == null ? null : DieValues.flag(a.external),
+                a.artificial == null ? null : DieValues.flag(a.artificial), DieValues.ref(a.origin),
+                DieValues.ref(a.specification));
+        decls.add(o);
+        return o;
     }
 
-    private OptionalLong lowPc(Die d) throws FormatException {
-        AttrValue low = d.get(DwAt.LOW_PC);
-        return DieValues.isAddress(low) ? OptionalLong.of(unit.address(low)) : OptionalLong.empty();
+    private OptionalLong lowPc() throws FormatException {
+        return DieValues.isAddress(a.lowPc) ? OptionalLong.of(unit.address(a.lowPc)) : OptionalLong.empty();
+    }
+
+    private List<AddressRange> code() throws FormatException {
+        return DieValues.ranges(ranges, unit, a.lowPc, a.highPc, a.ranges, base, rnglistsBase);
     }
 
     /** Returns the path a file number names in the unit's line table header, or null. */
@@ -245,6 +310,6 @@ public final class ProgramCollector implements UnitWalker.Visitor<UnitProgram> {
                     b.variadic));
         }
         return new UnitProgram(unit.header().offset(), unit.header().end(), compDir, stmtList, unitRanges, subs,
-                inlined, variables, memberDecls);
+                inlined, variables, decls);
     }
 }

@@ -57,24 +57,7 @@ public final class ProgramReader {
      * @param units one result per unit, in section order
      */
     public static Program link(List<UnitProgram> units) {
-        Map<Long, Own> decls = new HashMap<>();
-        for (UnitProgram u : units) {
-            for (SubprogramFacts s : u.subprograms) {
-                decls.put(s.own().die(), s.own());
-                for (Own p : s.parameters()) {
-                    decls.put(p.die(), p);
-                }
-            }
-            for (InlinedFacts c : u.inlined) {
-                decls.put(c.own().die(), c.own());
-            }
-            for (VariableFacts v : u.variables) {
-                decls.put(v.own().die(), v.own());
-            }
-            for (Own m : u.memberDecls) {
-                decls.put(m.die(), m);
-            }
-        }
+        Decls decls = new Decls(units);
         Linker l = new Linker(decls);
         List<Function> functions = new ArrayList<>();
         List<InlinedCall> inlined = new ArrayList<>();
@@ -93,12 +76,57 @@ public final class ProgramReader {
         return new Program(functions, inlined, variables);
     }
 
+    /**
+     * Finds a DIE's own attributes by its offset: the unit that holds the offset, then the
+     * offset among the unit's DIEs, both by binary search (both lists are in offset order), so
+     * that nothing is hashed for the many DIEs nobody refers to.
+     */
+    static final class Decls {
+        private final UnitProgram[] units;
+
+        Decls(List<UnitProgram> units) {
+            this.units = units.toArray(UnitProgram[]::new);
+        }
+
+        /** Returns the own attributes of the DIE at {@code die}, or null if none was kept. */
+        Own get(long die) {
+            int lo = 0;
+            int hi = units.length;
+            while (lo < hi) { // the first unit that ends after the offset
+                int mid = (lo + hi) >>> 1;
+                if (units[mid].end <= die) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if (lo == units.length || units[lo].offset > die) {
+                return null;
+            }
+            List<Own> list = units[lo].decls;
+            int a = 0;
+            int b = list.size();
+            while (a < b) {
+                int mid = (a + b) >>> 1;
+                long at = list.get(mid).die();
+                if (at < die) {
+                    a = mid + 1;
+                } else if (at > die) {
+                    b = mid;
+                } else {
+                    return list.get(mid);
+                }
+            }
+            return null;
+        }
+    }
+
     /** Resolves attributes along the reference chains; shares equal path strings. */
     private static final class Linker {
-        private final Map<Long, Own> decls;
+        private final Decls decls;
         private final Map<String, String> paths = new HashMap<>();
 
-        Linker(Map<Long, Own> decls) {
+        Linker(Decls decls) {
             this.decls = decls;
         }
 

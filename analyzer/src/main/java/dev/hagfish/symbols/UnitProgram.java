@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A {@code UnitProgram} is what a {@link ProgramCollector} keeps of one unit: its subprograms,
  * inlined subroutines and variables with their own attributes (file numbers already turned into
- * paths), before references to other units are followed. {@link ProgramReader#link} joins the
+ * paths), before references to other units are followed, and all the DIEs' own attributes in
+ * DIE order (parameters and static member declarations too), where references are looked up. {@link ProgramReader#link} joins the
  * units into a {@link Program}. Holds no DIE.
  *
  * <p>Immutable and safe to share between threads.
@@ -24,11 +25,11 @@ public final class UnitProgram {
     final List<SubprogramFacts> subprograms;
     final List<InlinedFacts> inlined;
     final List<VariableFacts> variables;
-    final List<Own> memberDecls;
+    final List<Own> decls;
 
     UnitProgram(long offset, long end, String compDir, long stmtList, List<AddressRange> unitRanges,
             List<SubprogramFacts> subprograms, List<InlinedFacts> inlined, List<VariableFacts> variables,
-            List<Own> memberDecls) {
+            List<Own> decls) {
         this.offset = offset;
         this.end = end;
         this.compDir = compDir;
@@ -37,7 +38,7 @@ public final class UnitProgram {
         this.subprograms = List.copyOf(subprograms);
         this.inlined = List.copyOf(inlined);
         this.variables = List.copyOf(variables);
-        this.memberDecls = List.copyOf(memberDecls);
+        this.decls = List.copyOf(decls);
     }
 
     /** Returns the offset of the unit's header in {@code .debug_info}. */
