@@ -10,6 +10,7 @@
 #   expected/cxxfilt.tsv               llvm-cxxfilt-19 of every Itanium-mangled name in the nm outputs
 #   expected/lldb/...                  lldb-22 image/type lookups and core-file memory reads
 #   expected/CHECKS.md                 factual checks derived from the tools' output ("## Checks")
+#   expected/*/functions.jsonl         by make-expected-functions.sh, run at the end (FUNCTIONS.md)
 #
 # tools/dwarfdump-types.py turns `llvm-dwarfdump-19 --debug-info` text into types.jsonl /
 # variables.jsonl / inlined-starts.txt (it transcribes attributes, it computes no layout).
@@ -754,6 +755,8 @@ if [ -s "$WORK/failures" ]; then
   cat "$WORK/failures" >&2
 fi
 
+# expected/*/functions.jsonl and expected/FUNCTIONS.md (it also rewrites MANIFEST.md).
+"$HERE/make-expected-functions.sh"
 if [ -x "$HERE/make-manifest.sh" ]; then
   "$HERE/make-manifest.sh"
 fi

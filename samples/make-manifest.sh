@@ -24,7 +24,9 @@ how_made() {
     expected/accel/*) echo "make-expected-accel.sh (see expected/accel/COMMANDS.md)" ;;
     expected/gdb/*) echo "make-expected-gdb.sh (see expected/gdb/COMMANDS.md)" ;;
     expected/pahole/*) echo "make-expected-pahole.sh (see expected/pahole/COMMANDS.md)" ;;
+    expected/real/*.functions.jsonl) echo "make-expected-functions.sh (see expected/FUNCTIONS.md)" ;;
     expected/real/*) echo "make-expected-real.sh (see expected/real/SOURCES.md)" ;;
+    expected/*/functions.jsonl|expected/FUNCTIONS.md) echo "make-expected-functions.sh (see expected/FUNCTIONS.md)" ;;
     expected/*) echo "make-expected.sh (see expected/COMMANDS.md for the exact command)" ;;
     *.sh|tools/*) echo "hand-written build script" ;;
     *) echo "hand-written" ;;

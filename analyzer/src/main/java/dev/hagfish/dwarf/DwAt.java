@@ -20,6 +20,8 @@ public record DwAt(int code) {
     public static final int CONTAINING_TYPE = 0x1d, ACCESSIBILITY = 0x32, VIRTUALITY = 0x4c;
     /** Attribute codes the symbolizer reads (call sites, array bounds, discriminators). */
     public static final int LOWER_BOUND = 0x22, ENTRY_PC = 0x52, CALL_COLUMN = 0x57, GNU_DISCRIMINATOR = 0x2136;
+    /** Attribute codes the function tables read. */
+    public static final int ARTIFICIAL = 0x34;
 
     /** Returns {@code DW_AT_0x…}: names are for tools that need them, hagfish matches codes. */
     public String name() {

@@ -1,6 +1,7 @@
 package dev.hagfish.dwarf;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code FilePaths} joins a line table's directory and file names into the path
@@ -9,6 +10,20 @@ import java.util.List;
  */
 final class FilePaths {
     private FilePaths() {}
+
+    /**
+     * Returns the path of file number {@code file} of a file table: entry {@code file - 1}
+     * before DWARF 5, entry {@code file} from DWARF 5 on; empty when there is no such entry or
+     * it has no name.
+     */
+    static Optional<String> path(int version, List<String> dirs, List<FileEntry> files, long file, String compDir) {
+        long index = version >= 5 ? file : file - 1;
+        if (index < 0 || index >= files.size()) {
+            return Optional.empty();
+        }
+        FileEntry e = files.get((int) index);
+        return e.name() == null ? Optional.empty() : Optional.of(join(version, dirs, e, compDir));
+    }
 
     static String join(int version, List<String> dirs, FileEntry e, String compDir) {
         String name = e.name();

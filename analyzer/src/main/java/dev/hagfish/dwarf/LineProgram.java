@@ -163,19 +163,7 @@ public final class LineProgram {
      * @return the path, or empty when the index names no entry or the entry has no name
      */
     public Optional<String> filePath(long file, String compDir) {
-        FileEntry e = entry(file);
-        if (e == null || e.name() == null) {
-            return Optional.empty();
-        }
-        return Optional.of(FilePaths.join(header.version(), header.includeDirectories(), e, compDir));
-    }
-
-    private FileEntry entry(long file) {
-        long index = header.version() >= 5 ? file : file - 1;
-        if (index < 0 || index >= files.size()) {
-            return null;
-        }
-        return files.get((int) index);
+        return FilePaths.path(header.version(), header.includeDirectories(), files, file, compDir);
     }
 
     /**

@@ -5,12 +5,8 @@ import dev.hagfish.dwarf.Die;
 import dev.hagfish.dwarf.DwAt;
 import dev.hagfish.dwarf.DwTag;
 import dev.hagfish.dwarf.Unit;
-import dev.hagfish.io.BinaryCursor;
-import dev.hagfish.io.ByteSource;
-import dev.hagfish.io.FormatException;
+import dev.hagfish.dwarf.UnitWalker;
 import dev.hagfish.symbols.DwarfFacts.TypeFact;
-import dev.hagfish.symbols.DwarfFacts.Variable;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,16 +16,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A {@code DataIndex} collects, during the {@link DwarfIndex} pass, the variables whose location
- * is a fixed address ({@code DW_OP_addr}, {@code DW_OP_addrx}) and the type facts that size
- * them, and then answers "which variable holds this address" from DWARF alone.
+ * A {@code DataIndex} answers "which variable holds this address" from DWARF alone: the
+ * {@link Program}'s variables at fixed addresses, sized by the type facts that a
+ * {@link TypeSizes} visitor per unit collected in the same pass.
  *
- * <p>Filled single-threaded; read-only once {@link #finish} ran.
+ * <p>Immutable once built.
  */
 final class DataIndex {
-    private static final int DW_OP_ADDR = 0x03;
-    private static final int DW_OP_ADDRX = 0xa1;
-    private static final int DW_OP_GNU_ADDR_INDEX = 0xfb;
     private static final int MAX_TYPE_CHAIN = 64;
     private static final Set<Integer> SIZED = Set.of(DwTag.BASE_TYPE, DwTag.STRUCTURE_TYPE, DwTag.CLASS_TYPE,
             DwTag.UNION_TYPE, DwTag.ENUMERATION_TYPE, DwTag.TYPEDEF, DwTag.CONST_TYPE, DwTag.VOLATILE_TYPE,
@@ -37,89 +30,93 @@ final class DataIndex {
     private static final Set<Integer> POINTERS = Set.of(DwTag.POINTER_TYPE, DwTag.REFERENCE_TYPE,
             DwTag.RVALUE_REFERENCE_TYPE, DwTag.PTR_TO_MEMBER_TYPE);
 
-    private final Map<Long, TypeFact> types = new HashMap<>();
-    private final List<Variable> variables = new ArrayList<>();
-    private long array = -1;
-    private int arrayDepth = -1;
-    private final ByteOrder order;
-    private DataSymbol[] byAddress = new DataSymbol[0];
+    private final long[] unitEnds;
+    private final List<Map<Long, TypeFact>> types;
+    private final DataSymbol[] byAddress;
 
-    /** Creates an empty index for an object of the given byte order. */
-    DataIndex(ByteOrder order) {
-        this.order = order;
-    }
+    /**
+     * Collects what one unit's type DIEs contribute to variable sizes. Single-threaded, like its
+     * unit.
+     */
+    static final class TypeSizes implements UnitWalker.Visitor<Map<Long, TypeFact>> {
+        private final Unit unit;
+        private final Map<Long, TypeFact> types = new HashMap<>();
+        private long array = -1;
+        private int arrayDepth = -1;
 
-    /** Records what a DIE contributes: a type fact, an array dimension, or a variable. */
-    void visit(Unit u, Die d) throws FormatException {
-        if (array >= 0 && d.depth() <= arrayDepth) {
-            array = -1;
+        TypeSizes(Unit unit) {
+            this.unit = unit;
         }
-        int tag = d.tag();
-        long byteSize = DwarfIndex.constant(d.get(DwAt.BYTE_SIZE), DwarfFacts.NONE);
-        long type = DwarfIndex.ref(d.get(DwAt.TYPE));
-        if (SIZED.contains(tag)) {
-            types.put(d.offset(), new TypeFact(tag, byteSize, type, DwarfFacts.NONE));
-        } else if (POINTERS.contains(tag)) {
-            long size = byteSize != DwarfFacts.NONE ? byteSize : u.header().addressSize();
-            types.put(d.offset(), new TypeFact(tag, size, type, DwarfFacts.NONE));
-        } else if (tag == DwTag.ARRAY_TYPE) {
-            types.put(d.offset(), new TypeFact(tag, byteSize, type, 1));
-            array = d.offset();
-            arrayDepth = d.depth();
-        } else if (tag == DwTag.SUBRANGE_TYPE && array >= 0 && d.depth() == arrayDepth + 1) {
-            TypeFact a = types.get(array);
-            types.put(array, a.withCount(a.count() * count(d)));
-        } else if (tag == DwTag.VARIABLE && d.get(DwAt.LOCATION) instanceof AttrValue.Block b) {
-            address(u, b.bytes()).ifPresent(addr -> variables.add(new Variable(d.offset(), addr)));
-        }
-    }
 
-    /** Returns a dimension's element count: DW_AT_count, or upper - lower + 1, else 0. */
-    private static long count(Die d) {
-        long count = DwarfIndex.constant(d.get(DwAt.COUNT), DwarfFacts.NONE);
-        if (count != DwarfFacts.NONE) {
-            return count;
-        }
-        AttrValue upper = d.get(DwAt.UPPER_BOUND);
-        if (upper instanceof AttrValue.Constant k) {
-            return k.value() - DwarfIndex.constant(d.get(DwAt.LOWER_BOUND), 0) + 1;
-        }
-        return 0;
-    }
-
-    /** Returns the address of a location that is exactly one DW_OP_addr or DW_OP_addrx. */
-    private Optional<Long> address(Unit u, byte[] expr) throws FormatException {
-        int size = u.header().addressSize();
-        if (expr.length == 1 + size && (expr[0] & 0xff) == DW_OP_ADDR) {
-            ByteSource s = ByteSource.of(expr, "DW_OP_addr").withOrder(order);
-            return Optional.of(size == 8 ? s.u64(1) : size == 4 ? s.u32(1) : size == 2 ? s.u16(1) : s.u8(1));
-        }
-        if (expr.length > 1 && ((expr[0] & 0xff) == DW_OP_ADDRX || (expr[0] & 0xff) == DW_OP_GNU_ADDR_INDEX)) {
-            BinaryCursor c = new BinaryCursor(ByteSource.of(expr, "DW_OP_addrx"), 1);
-            long index = c.uleb();
-            if (c.atEnd()) {
-                return Optional.of(u.address(new AttrValue.AddressIndex(index)));
+        /** Records what a DIE contributes: a type fact or an array dimension. */
+        @Override
+        public void visit(Die d) {
+            if (array >= 0 && d.depth() <= arrayDepth) {
+                array = -1;
+            }
+            int tag = d.tag();
+            long byteSize = DieValues.constant(d.get(DwAt.BYTE_SIZE), DwarfFacts.NONE);
+            long type = DieValues.ref(d.get(DwAt.TYPE));
+            if (SIZED.contains(tag)) {
+                types.put(d.offset(), new TypeFact(tag, byteSize, type, DwarfFacts.NONE));
+            } else if (POINTERS.contains(tag)) {
+                long size = byteSize != DwarfFacts.NONE ? byteSize : unit.header().addressSize();
+                types.put(d.offset(), new TypeFact(tag, size, type, DwarfFacts.NONE));
+            } else if (tag == DwTag.ARRAY_TYPE) {
+                types.put(d.offset(), new TypeFact(tag, byteSize, type, 1));
+                array = d.offset();
+                arrayDepth = d.depth();
+            } else if (tag == DwTag.SUBRANGE_TYPE && array >= 0 && d.depth() == arrayDepth + 1) {
+                TypeFact a = types.get(array);
+                types.put(array, a.withCount(a.count() * count(d)));
             }
         }
-        return Optional.empty();
+
+        @Override
+        public Map<Long, TypeFact> finish() {
+            return types;
+        }
     }
 
-    /** Names and sizes the variables, now that every DIE was seen. */
-    void finish(Names names) {
+    /**
+     * Indexes the variables at fixed addresses, each named as {@code llvm-symbolizer} names it
+     * and sized by its type.
+     *
+     * @param unitEnds the offset past each unit, in section order
+     * @param types the type facts of each unit
+     * @param variables the program's variables
+     */
+    DataIndex(long[] unitEnds, List<Map<Long, TypeFact>> types, List<Variable> variables) {
+        this.unitEnds = unitEnds;
+        this.types = types;
         List<DataSymbol> out = new ArrayList<>(variables.size());
         for (Variable v : variables) {
-            String name = names.variableName(v.die());
-            long type = names.type(v.die());
-            out.add(new DataSymbol(name == null ? "" : name, v.address(), size(type, 0)));
+            if (v.address().isPresent()) {
+                String name = Names.display(v.name(), v.linkageName());
+                out.add(new DataSymbol(name == null ? "" : name, v.address().getAsLong(), size(v.type(), 0)));
+            }
         }
         out.sort(Comparator.comparing(DataSymbol::start, Long::compareUnsigned));
         byAddress = out.toArray(DataSymbol[]::new);
     }
 
+    /** Returns a dimension's element count: DW_AT_count, or upper - lower + 1, else 0. */
+    private static long count(Die d) {
+        long count = DieValues.constant(d.get(DwAt.COUNT), DwarfFacts.NONE);
+        if (count != DwarfFacts.NONE) {
+            return count;
+        }
+        AttrValue upper = d.get(DwAt.UPPER_BOUND);
+        if (upper instanceof AttrValue.Constant k) {
+            return k.value() - DieValues.constant(d.get(DwAt.LOWER_BOUND), 0) + 1;
+        }
+        return 0;
+    }
+
     private long size(long type, int depth) {
         long off = type;
         for (int step = depth; step < MAX_TYPE_CHAIN && off != DwarfFacts.NONE; step++) {
-            TypeFact f = types.get(off);
+            TypeFact f = type(off);
             if (f == null) {
                 return 0;
             }
@@ -132,6 +129,21 @@ final class DataIndex {
             off = f.type();
         }
         return 0;
+    }
+
+    /** Returns the type fact of the DIE at {@code off}, from its unit's map; null if none. */
+    private TypeFact type(long off) {
+        int lo = 0;
+        int hi = unitEnds.length;
+        while (lo < hi) { // the first unit that ends after the offset
+            int mid = (lo + hi) >>> 1;
+            if (unitEnds[mid] <= off) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < unitEnds.length ? types.get(lo).get(off) : null;
     }
 
     /** Returns the variable holding an address (a sizeless one holds only its own address). */

@@ -1,8 +1,12 @@
 package dev.hagfish.symbols;
 
+import dev.hagfish.dwarf.AddressRange;
+import java.util.List;
+import java.util.OptionalLong;
+
 /**
- * The records a {@link Symbolizer} keeps from its one pass over {@code .debug_info}.
- * Package-private; all immutable.
+ * The records that {@link ProgramCollector} keeps of each unit and that a {@link Symbolizer}
+ * keeps from its one pass over {@code .debug_info}. Package-private; all immutable.
  */
 final class DwarfFacts {
     private DwarfFacts() {}
@@ -22,46 +26,31 @@ final class DwarfFacts {
     record UnitFacts(long offset, long end, String compDir, long stmtList, AddressMap subroutines) {}
 
     /**
-     * One {@code DW_TAG_subprogram} or {@code DW_TAG_inlined_subroutine}.
+     * One subprogram that is no declaration, or one inlined subroutine, as the symbolizer paints
+     * it: exactly one of {@code function} and {@code call} is set.
      *
      * @param unit the index of its unit
-     * @param die its offset in {@code .debug_info}
-     * @param inlined whether it is an inlined subroutine
+     * @param function the subprogram, or null
+     * @param call the inlined subroutine, or null
      * @param parent the index of the nearest enclosing subroutine, or -1
-     * @param lowPc its own {@code DW_AT_low_pc}, valid when {@code hasLowPc}
-     * @param hasLowPc whether it has {@code DW_AT_low_pc}
-     * @param call the call site of an inlined subroutine
      */
-    record Subroutine(int unit, long die, boolean inlined, int parent, long lowPc, boolean hasLowPc, CallSite call) {}
+    record Subroutine(int unit, Function function, InlinedCall call, int parent) {
+        static Subroutine of(int unit, Function f) {
+            return new Subroutine(unit, f, null, -1);
+        }
 
-    /**
-     * The call site of an inlined subroutine; absent attributes are 0, as for
-     * {@code llvm-symbolizer}.
-     *
-     * @param file {@code DW_AT_call_file}
-     * @param line {@code DW_AT_call_line}
-     * @param column {@code DW_AT_call_column}
-     * @param discriminator {@code DW_AT_GNU_discriminator}
-     */
-    record CallSite(long file, long line, long column, long discriminator) {
-        static final CallSite NONE = new CallSite(0, 0, 0, 0);
+        static Subroutine of(int unit, InlinedCall c, int parent) {
+            return new Subroutine(unit, null, c, parent);
+        }
+
+        boolean inlined() {
+            return call != null;
+        }
+
+        long die() {
+            return call != null ? call.die() : function.die();
+        }
     }
-
-    /**
-     * The naming and declaration attributes of a subprogram, variable or static member DIE, with
-     * the references that lead to more of them.
-     *
-     * @param unit the index of its unit (whose line table resolves {@code declFile})
-     * @param name {@code DW_AT_name}, or null
-     * @param linkageName {@code DW_AT_linkage_name} or {@code DW_AT_MIPS_linkage_name}, or null
-     * @param declFile {@code DW_AT_decl_file}, or {@link #NONE}
-     * @param declLine {@code DW_AT_decl_line}, or {@link #NONE}
-     * @param origin the {@code DW_AT_abstract_origin} target, or {@link #NONE}
-     * @param specification the {@code DW_AT_specification} target, or {@link #NONE}
-     * @param type the {@code DW_AT_type} target, or {@link #NONE}
-     */
-    record Decl(int unit, String name, String linkageName, long declFile, long declLine, long origin,
-            long specification, long type) {}
 
     /**
      * What a type DIE contributes to a variable's size.
@@ -77,11 +66,67 @@ final class DwarfFacts {
         }
     }
 
+
     /**
-     * A variable at a fixed address ({@code DW_OP_addr} or {@code DW_OP_addrx} location).
+     * A DIE's own naming and declaration attributes, and the references that lead to more of
+     * them: what {@link Names} searches along {@code DW_AT_specification} and
+     * {@code DW_AT_abstract_origin}. Kept for subprograms, inlined subroutines, their parameters,
+     * variables and static data member declarations.
      *
      * @param die its offset in {@code .debug_info}
-     * @param address its address
+     * @param name {@code DW_AT_name}, or null
+     * @param linkageName {@code DW_AT_linkage_name} or {@code DW_AT_MIPS_linkage_name}, or null
+     * @param declFile {@code DW_AT_decl_file} resolved to a path through its unit's line table,
+     *     or null (absent, or naming no file)
+     * @param hasDeclFile whether it has {@code DW_AT_decl_file} at all
+     * @param declLine {@code DW_AT_decl_line}, or {@link #NONE}
+     * @param type the {@code DW_AT_type} target, or {@link #NONE}
+     * @param external {@code DW_AT_external}, or null when absent
+     * @param artificial {@code DW_AT_artificial}, or null when absent
+     * @param origin the {@code DW_AT_abstract_origin} target, or {@link #NONE}
+     * @param specification the {@code DW_AT_specification} target, or {@link #NONE}
      */
-    record Variable(long die, long address) {}
+    record Own(long die, String name, String linkageName, String declFile, boolean hasDeclFile, long declLine,
+            long type, Boolean external, Boolean artificial, long origin, long specification) {}
+
+    /**
+     * A subprogram as its unit states it.
+     *
+     * @param own its attributes
+     * @param declaration {@code DW_AT_declaration}
+     * @param inline {@code DW_AT_inline}, or 0
+     * @param lowPc {@code DW_AT_low_pc}
+     * @param ranges its code ranges
+     * @param parameters its formal parameters' attributes
+     * @param variadic whether it has unspecified parameters
+     */
+    record SubprogramFacts(Own own, boolean declaration, int inline, OptionalLong lowPc, List<AddressRange> ranges,
+            List<Own> parameters, boolean variadic) {}
+
+    /**
+     * An inlined subroutine as its unit states it.
+     *
+     * @param own its attributes
+     * @param callFile {@code DW_AT_call_file} resolved to a path, or null
+     * @param callLine {@code DW_AT_call_line}, or 0
+     * @param callColumn {@code DW_AT_call_column}, or 0
+     * @param discriminator {@code DW_AT_GNU_discriminator}, or 0
+     * @param lowPc {@code DW_AT_low_pc}
+     * @param ranges its code ranges
+     * @param parent the nearest enclosing subprogram or inlined subroutine, or {@link #NONE}
+     * @param function the nearest enclosing subprogram, or {@link #NONE}
+     * @param depth the number of enclosing inlined subroutines
+     */
+    record InlinedFacts(Own own, String callFile, long callLine, long callColumn, long discriminator,
+            OptionalLong lowPc, List<AddressRange> ranges, long parent, long function, int depth) {}
+
+    /**
+     * A variable as its unit states it.
+     *
+     * @param own its attributes
+     * @param declaration {@code DW_AT_declaration}
+     * @param address its fixed address, if its location is one
+     * @param scope the nearest enclosing subprogram, or {@link #NONE}
+     */
+    record VariableFacts(Own own, boolean declaration, OptionalLong address, long scope) {}
 }

@@ -2,78 +2,162 @@ package dev.hagfish.symbols;
 
 import dev.hagfish.dwarf.AddressRange;
 import dev.hagfish.dwarf.Aranges;
-import dev.hagfish.dwarf.AttrValue;
 import dev.hagfish.dwarf.Die;
-import dev.hagfish.dwarf.DieReader;
-import dev.hagfish.dwarf.DwAt;
-import dev.hagfish.dwarf.DwTag;
 import dev.hagfish.dwarf.DwarfSections;
-import dev.hagfish.dwarf.Ranges;
-import dev.hagfish.dwarf.Unit;
-import dev.hagfish.dwarf.UnitHeader;
-import dev.hagfish.io.ByteSource;
+import dev.hagfish.dwarf.UnitWalker;
 import dev.hagfish.io.FormatException;
-import java.nio.ByteOrder;
-import dev.hagfish.symbols.DwarfFacts.CallSite;
-import dev.hagfish.symbols.DwarfFacts.Decl;
 import dev.hagfish.symbols.DwarfFacts.Subroutine;
+import dev.hagfish.symbols.DwarfFacts.TypeFact;
 import dev.hagfish.symbols.DwarfFacts.UnitFacts;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A {@code DwarfIndex} is what one pass over {@code .debug_info} keeps for symbolization: per
- * unit its line table offset, compilation directory and subroutine address map; every
- * subprogram and inlined subroutine; the naming attributes of the DIEs names are looked up in;
- * and the unit lookup from {@code .debug_aranges} and unit ranges. With {@code withData} it also
- * collects the variables at fixed addresses and the type facts that size them.
+ * A {@code DwarfIndex} is what one {@link UnitWalker} pass over {@code .debug_info} keeps for
+ * symbolization: the {@link Program} that {@link ProgramCollector}s gather (without the
+ * functions' parameters, which a symbolizer does not show), and from it per unit
+ * its line table offset, compilation directory and subroutine address map, every subprogram and
+ * inlined subroutine as a {@link Subroutine}, and the unit lookup from {@code .debug_aranges}
+ * and unit ranges. With {@code withData} the same pass also collects the type facts that size
+ * the variables at fixed addresses.
  *
  * <p>Immutable once built; package-private.
  */
 final class DwarfIndex {
     final List<UnitFacts> units = new ArrayList<>();
     final List<Subroutine> subroutines = new ArrayList<>();
-    final Map<Long, Decl> decls = new HashMap<>();
     final DataIndex data;
-    UnitLookup lookup;
+    final UnitLookup lookup;
 
-    private final DwarfSections sections;
-    private final Ranges ranges;
-    private final UnitLookup.Builder lookupBuilder = new UnitLookup.Builder();
-    private final Set<Long> unitsWithAranges = new HashSet<>();
+    /** What the pass keeps of one unit. */
+    private record UnitResult(UnitProgram program, Map<Long, TypeFact> types) {}
 
-    private DwarfIndex(DwarfSections sections, boolean withData) {
-        this.sections = sections;
-        this.ranges = new Ranges(sections);
-        this.data = withData ? new DataIndex(sections.get("debug_info").map(ByteSource::order).orElse(ByteOrder.LITTLE_ENDIAN)) : null;
+    private DwarfIndex(List<UnitResult> results, Program program, UnitLookup.Builder lookupBuilder,
+            Set<Long> unitsWithAranges, boolean withData) {
+        List<Function> functions = program.functions();
+        List<InlinedCall> inlined = program.inlinedCalls();
+        int f = 0;
+        int c = 0;
+        for (UnitResult r : results) {
+            UnitProgram u = r.program();
+            AddressMap map = new AddressMap();
+            int first = subroutines.size();
+            // The unit's subprograms and inlined subroutines, merged back into DIE order, so that
+            // a caller is painted before its callees and the innermost wins.
+            while (f < functions.size() && functions.get(f).unit() == u.offset()
+                    || c < inlined.size() && inlined.get(c).unit() == u.offset()) {
+                boolean takeFunction = c >= inlined.size() || inlined.get(c).unit() != u.offset()
+                        || f < functions.size() && functions.get(f).unit() == u.offset()
+                        && functions.get(f).die() < inlined.get(c).die();
+                Subroutine s;
+                List<AddressRange> ranges;
+                long die;
+                if (takeFunction) {
+                    Function fn = functions.get(f++);
+                    if (fn.declaration()) { // a declaration has no code: its name is all it gives
+                        continue;
+                    }
+                    die = fn.die();
+                    ranges = fn.ranges();
+                    s = Subroutine.of(units.size(), fn);
+                } else {
+                    InlinedCall call = inlined.get(c++);
+                    die = call.die();
+                    ranges = call.ranges();
+                    s = Subroutine.of(units.size(), call, indexOf(call.parent(), first));
+                }
+                int index = subroutines.size();
+                subroutines.add(s);
+                for (AddressRange range : ranges) {
+                    map.paint(range.low(), range.high(), index);
+                }
+            }
+            units.add(new UnitFacts(u.offset(), u.end(), u.compDir(), u.stmtList(), map));
+            if (!unitsWithAranges.contains(u.offset())) {
+                for (AddressRange range : u.unitRanges()) {
+                    lookupBuilder.add(u.offset(), range);
+                }
+            }
+        }
+        this.lookup = lookupBuilder.build();
+        if (withData) {
+            long[] ends = new long[results.size()];
+            List<Map<Long, TypeFact>> types = new ArrayList<>(results.size());
+            for (int i = 0; i < results.size(); i++) {
+                ends[i] = results.get(i).program().end();
+                types.add(results.get(i).types());
+            }
+            this.data = new DataIndex(ends, types, program.variables());
+        } else {
+            this.data = null;
+        }
     }
 
     /**
-     * Runs the pass.
+     * Returns the index of the subroutine of DIE {@code die} among those from {@code first} on
+     * (one unit's, in DIE order), or -1.
+     */
+    private int indexOf(long die, int first) {
+        int lo = first;
+        int hi = subroutines.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            long at = subroutines.get(mid).die();
+            if (at < die) {
+                lo = mid + 1;
+            } else if (at > die) {
+                hi = mid;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Runs the pass, on one thread.
      *
-     * @throws FormatException if a unit, DIE, range list or aranges set is malformed
+     * @throws FormatException if a unit, DIE, range list, line table header or aranges set is
+     *     malformed
      */
     static DwarfIndex build(DwarfSections sections, boolean withData) throws FormatException {
-        DwarfIndex x = new DwarfIndex(sections, withData);
+        UnitLookup.Builder lookupBuilder = new UnitLookup.Builder();
+        Set<Long> unitsWithAranges = new HashSet<>();
         if (sections.get("debug_aranges").isPresent()) {
             for (Aranges.Entry e : Aranges.read(sections.get("debug_aranges").get())) {
-                x.lookupBuilder.add(e.unitOffset(), e.range());
-                x.unitsWithAranges.add(e.unitOffset());
+                lookupBuilder.add(e.unitOffset(), e.range());
+                unitsWithAranges.add(e.unitOffset());
             }
         }
+        List<UnitResult> results = List.of();
         if (sections.get("debug_info").isPresent()) {
-            DieReader reader = new DieReader(sections);
-            for (UnitHeader h : reader.unitHeaders()) {
-                x.unit(reader, h);
-            }
+            results = UnitWalker.walk(sections, 1, unit -> {
+                UnitWalker.Visitor<UnitProgram> p = new ProgramCollector(sections, unit, false);
+                DataIndex.TypeSizes t = withData ? new DataIndex.TypeSizes(unit) : null;
+                return new UnitWalker.Visitor<UnitResult>() {
+                    @Override
+                    public void visit(Die d) throws FormatException {
+                        p.visit(d);
+                        if (t != null) {
+                            t.visit(d);
+                        }
+                    }
+
+                    @Override
+                    public UnitResult finish() throws FormatException {
+                        return new UnitResult(p.finish(), t == null ? Map.of() : t.finish());
+                    }
+                };
+            });
         }
-        x.lookup = x.lookupBuilder.build();
-        return x;
+        List<UnitProgram> programs = new ArrayList<>(results.size());
+        for (UnitResult r : results) {
+            programs.add(r.program());
+        }
+        return new DwarfIndex(results, ProgramReader.link(programs), lookupBuilder, unitsWithAranges, withData);
     }
 
     /** Returns the index of the unit holding a {@code .debug_info} offset, or -1. */
@@ -89,134 +173,5 @@ final class DwarfIndex {
             }
         }
         return lo < units.size() && Long.compareUnsigned(units.get(lo).offset(), infoOffset) <= 0 ? lo : -1;
-    }
-
-    private void unit(DieReader reader, UnitHeader h) throws FormatException {
-        Unit u = reader.unit(h);
-        DieReader.Cursor c = reader.cursor(u);
-        Die top = c.next();
-        if (top == null) {
-            return;
-        }
-        String compDir = u.string(top.get(DwAt.COMP_DIR));
-        AttrValue stmt = top.get(DwAt.STMT_LIST);
-        long stmtList = stmt instanceof AttrValue.SecOffset s ? s.offset()
-                : stmt instanceof AttrValue.Constant k ? k.value() : DwarfFacts.NONE;
-        long rnglistsBase = top.get(DwAt.RNGLISTS_BASE) instanceof AttrValue.SecOffset s ? s.offset() : -1;
-        UnitPass pass = new UnitPass(u, units.size(), baseAddress(u, top), rnglistsBase);
-        units.add(new UnitFacts(h.offset(), h.end(), compDir == null ? "" : compDir, stmtList, pass.map));
-        if (!unitsWithAranges.contains(h.offset())) {
-            for (AddressRange r : ranges(u, top, pass.base, rnglistsBase)) {
-                lookupBuilder.add(h.offset(), r);
-            }
-        }
-        for (Die d = c.next(); d != null; d = c.next()) {
-            pass.visit(d);
-        }
-    }
-
-    /** The state of the pass over one unit's DIEs below the unit DIE. */
-    private final class UnitPass {
-        final Unit u;
-        final int index;
-        final long base;
-        final long rnglistsBase;
-        final AddressMap map = new AddressMap();
-        int[] enclosing = new int[16]; // per depth: the nearest subroutine at or above that depth
-
-        UnitPass(Unit u, int index, long base, long rnglistsBase) {
-            this.u = u;
-            this.index = index;
-            this.base = base;
-            this.rnglistsBase = rnglistsBase;
-        }
-
-        void visit(Die d) throws FormatException {
-            int depth = d.depth();
-            if (depth >= enclosing.length) {
-                enclosing = Arrays.copyOf(enclosing, Math.max(depth + 1, enclosing.length * 2));
-            }
-            int parent = depth > 0 ? enclosing[depth - 1] : -1;
-            enclosing[depth] = parent;
-            int tag = d.tag();
-            boolean declaration = d.get(DwAt.DECLARATION) instanceof AttrValue.Flag f && f.value();
-            if (tag == DwTag.SUBPROGRAM || tag == DwTag.INLINED_SUBROUTINE) {
-                decls.put(d.offset(), decl(u, index, d));
-                if (!declaration) { // a declaration has no code: its name is all it gives
-                    int sub = subroutines.size();
-                    subroutines.add(subroutine(u, index, d, parent));
-                    enclosing[depth] = sub;
-                    for (AddressRange r : ranges(u, d, base, rnglistsBase)) {
-                        map.paint(r.low(), r.high(), sub);
-                    }
-                }
-            } else if (data != null && (tag == DwTag.VARIABLE || tag == DwTag.MEMBER && declaration)) {
-                decls.put(d.offset(), decl(u, index, d)); // a static member is a declaration
-            }
-            if (data != null) {
-                data.visit(u, d);
-            }
-        }
-    }
-
-    private Subroutine subroutine(Unit u, int unit, Die d, int parent) throws FormatException {
-        AttrValue low = d.get(DwAt.LOW_PC);
-        boolean hasLow = low instanceof AttrValue.Address || low instanceof AttrValue.AddressIndex;
-        long lowPc = hasLow ? u.address(low) : 0;
-        CallSite call = CallSite.NONE;
-        if (d.tag() == DwTag.INLINED_SUBROUTINE) {
-            call = new CallSite(constant(d.get(DwAt.CALL_FILE), 0), constant(d.get(DwAt.CALL_LINE), 0),
-                    constant(d.get(DwAt.CALL_COLUMN), 0), constant(d.get(DwAt.GNU_DISCRIMINATOR), 0));
-        }
-        return new Subroutine(unit, d.offset(), d.tag() == DwTag.INLINED_SUBROUTINE, parent, lowPc, hasLow, call);
-    }
-
-    private static Decl decl(Unit u, int unit, Die d) throws FormatException {
-        String linkage = null;
-        for (Die.Attribute a : d.attributes()) {
-            if (a.at() == DwAt.LINKAGE_NAME || a.at() == DwAt.MIPS_LINKAGE_NAME) {
-                linkage = u.string(a.value());
-                break;
-            }
-        }
-        return new Decl(unit, u.string(d.get(DwAt.NAME)), linkage, constant(d.get(DwAt.DECL_FILE), DwarfFacts.NONE),
-                constant(d.get(DwAt.DECL_LINE), DwarfFacts.NONE), ref(d.get(DwAt.ABSTRACT_ORIGIN)),
-                ref(d.get(DwAt.SPECIFICATION)), ref(d.get(DwAt.TYPE)));
-    }
-
-    /** Returns the unit's base address: the unit DIE's low_pc (or entry_pc), else 0. */
-    private static long baseAddress(Unit u, Die top) throws FormatException {
-        for (Die.Attribute a : top.attributes()) {
-            if ((a.at() == DwAt.LOW_PC || a.at() == DwAt.ENTRY_PC)
-                    && (a.value() instanceof AttrValue.Address || a.value() instanceof AttrValue.AddressIndex)) {
-                return u.address(a.value());
-            }
-        }
-        return 0;
-    }
-
-    /** Returns a DIE's ranges: low_pc/high_pc (high as an address or an offset), else DW_AT_ranges. */
-    private List<AddressRange> ranges(Unit u, Die d, long base, long rnglistsBase) throws FormatException {
-        AttrValue low = d.get(DwAt.LOW_PC);
-        AttrValue high = d.get(DwAt.HIGH_PC);
-        if ((low instanceof AttrValue.Address || low instanceof AttrValue.AddressIndex) && high != null) {
-            long lo = u.address(low);
-            if (high instanceof AttrValue.Address || high instanceof AttrValue.AddressIndex) {
-                return List.of(new AddressRange(lo, u.address(high)));
-            }
-            if (high instanceof AttrValue.Constant k) {
-                return List.of(new AddressRange(lo, lo + k.value()));
-            }
-        }
-        AttrValue r = d.get(DwAt.RANGES);
-        return r == null ? List.of() : ranges.of(u, r, base, rnglistsBase);
-    }
-
-    static long constant(AttrValue v, long absent) {
-        return v instanceof AttrValue.Constant k ? k.value() : absent;
-    }
-
-    static long ref(AttrValue v) {
-        return v instanceof AttrValue.Ref r ? r.infoOffset() : DwarfFacts.NONE;
     }
 }

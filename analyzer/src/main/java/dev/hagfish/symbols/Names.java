@@ -1,82 +1,72 @@
 package dev.hagfish.symbols;
 
-import dev.hagfish.symbols.DwarfFacts.Decl;
+import dev.hagfish.symbols.DwarfFacts.Own;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * {@code Names} looks attributes up through {@code DW_AT_abstract_origin} and
- * {@code DW_AT_specification} chains, as {@code llvm-symbolizer} does: the DIE itself first, then
- * the DIEs it refers to, depth-first with the specification before the origin, each DIE once (so
- * a cyclic chain ends). Names are demangled as {@code llvm-symbolizer} demangles them: only a
- * whole name that starts like an Itanium encoding.
+ * {@code DW_AT_specification} chains, as {@code llvm-dwarfdump} and {@code llvm-symbolizer} do
+ * (LLVM's {@code DWARFDie::findRecursively}), and demangles names as {@code llvm-symbolizer}
+ * demangles them: only a whole name that starts like an Itanium encoding.
  *
- * <p>Read-only over a finished index; safe to share between threads.
+ * <p>Stateless.
  */
 final class Names {
-    private final Map<Long, Decl> decls;
+    private Names() {}
 
-    Names(Map<Long, Decl> decls) {
-        this.decls = decls;
+    /**
+     * Returns the DIEs an attribute of {@code self} is looked for in, in order: {@code self},
+     * then depth-first through {@code DW_AT_specification} before {@code DW_AT_abstract_origin},
+     * each DIE once (so a cyclic chain ends); references to DIEs that {@code decls} does not
+     * hold are skipped. An attribute's value is that of the first DIE in the list that has it.
+     */
+    static List<Own> chain(ProgramReader.Decls decls, Own self) {
+        if (self.origin() == DwarfFacts.NONE && self.specification() == DwarfFacts.NONE) {
+            return List.of(self); // the common case, without allocating more
+        }
+        List<Own> out = new ArrayList<>(4);
+        Deque<Own> work = new ArrayDeque<>();
+        Set<Long> seen = new HashSet<>();
+        work.push(self);
+        seen.add(self.die());
+        while (!work.isEmpty()) {
+            Own d = work.pop();
+            out.add(d);
+            for (long ref : new long[] {d.origin(), d.specification()}) {
+                Own next = ref == DwarfFacts.NONE ? null : decls.get(ref);
+                if (next != null && seen.add(ref)) {
+                    work.push(next);
+                }
+            }
+        }
+        return out;
     }
 
-    /** Returns the first DIE of the chain from {@code die} that has the attribute, or null. */
-    Decl find(long die, Predicate<Decl> has) {
-        Deque<Long> work = new ArrayDeque<>();
-        Set<Long> seen = new HashSet<>();
-        work.push(die);
-        seen.add(die);
-        while (!work.isEmpty()) {
-            Decl d = decls.get(work.pop());
-            if (d == null) {
-                continue;
-            }
-            if (has.test(d)) {
-                return d;
-            }
-            for (long ref : new long[] {d.origin(), d.specification()}) {
-                if (ref != DwarfFacts.NONE && seen.add(ref)) {
-                    work.push(ref);
-                }
+    /** Returns the first DIE of a {@link #chain} that {@code has} accepts, or null. */
+    static Own first(List<Own> chain, Predicate<Own> has) {
+        for (Own o : chain) {
+            if (has.test(o)) {
+                return o;
             }
         }
         return null;
     }
 
-    /** Returns the demangled linkage name, else the name, of a subroutine or variable, or null. */
-    String name(long die) {
-        Decl linkage = find(die, d -> d.linkageName() != null);
-        if (linkage != null) {
-            return demangle(linkage.linkageName());
+    /**
+     * Returns the name {@code llvm-symbolizer} shows for a function or variable: the demangled
+     * linkage name, else the name; null when it has neither.
+     */
+    static String display(String name, String linkageName) {
+        if (linkageName != null) {
+            return demangle(linkageName);
         }
-        Decl plain = find(die, d -> d.name() != null);
-        return plain == null ? null : demangle(plain.name());
-    }
-
-    /** Returns a variable's name, like {@link #name}. */
-    String variableName(long die) {
-        return name(die);
-    }
-
-    /** Returns the DW_AT_type target found along the chain, or {@link DwarfFacts#NONE}. */
-    long type(long die) {
-        Decl d = find(die, x -> x.type() != DwarfFacts.NONE);
-        return d == null ? DwarfFacts.NONE : d.type();
-    }
-
-    /** Returns {@code DW_AT_decl_line} along the chain, or 0. */
-    long declLine(long die) {
-        Decl d = find(die, x -> x.declLine() != DwarfFacts.NONE);
-        return d == null ? 0 : d.declLine() & 0xffffffffL;
-    }
-
-    /** Returns the DIE along the chain that has {@code DW_AT_decl_file}, or null. */
-    Decl declFile(long die) {
-        return find(die, x -> x.declFile() != DwarfFacts.NONE);
+        return name == null ? null : demangle(name);
     }
 
     /**

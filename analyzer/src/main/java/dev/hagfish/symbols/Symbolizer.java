@@ -4,8 +4,6 @@ import dev.hagfish.dwarf.DwarfSections;
 import dev.hagfish.dwarf.LineProgram;
 import dev.hagfish.dwarf.LineRow;
 import dev.hagfish.io.FormatException;
-import dev.hagfish.symbols.DwarfFacts.CallSite;
-import dev.hagfish.symbols.DwarfFacts.Decl;
 import dev.hagfish.symbols.DwarfFacts.Subroutine;
 import dev.hagfish.symbols.DwarfFacts.UnitFacts;
 import java.util.ArrayList;
@@ -34,8 +32,9 @@ import java.util.OptionalLong;
  *   <li>with {@link SymbolRanges}, the outermost frame's name and start address come from the
  *       symbol table, which also answers where DWARF knows nothing, and answers data queries.
  * </ul>
- * The DWARF is read in one pass when the symbolizer is made; line programs are decoded on first
- * use and cached.
+ * The DWARF is read in one {@link dev.hagfish.dwarf.UnitWalker UnitWalker} pass, with the
+ * {@link ProgramCollector}s of {@link ProgramReader}, when the symbolizer is made; line programs
+ * are decoded on first use and cached.
  *
  * <p>Thread-safe: the index is immutable and the line program cache is guarded.
  */
@@ -45,18 +44,13 @@ public final class Symbolizer {
 
     private final DwarfSections sections;
     private final DwarfIndex index;
-    private final Names names;
     private final SymbolRanges symbols;
     private final Map<Long, LineProgram> lineCache = new HashMap<>();
 
     private Symbolizer(DwarfSections sections, DwarfIndex index, SymbolRanges symbols) {
         this.sections = sections;
         this.index = index;
-        this.names = new Names(index.decls);
         this.symbols = symbols;
-        if (index.data != null) {
-            index.data.finish(names);
-        }
     }
 
     /**
@@ -213,30 +207,35 @@ public final class Symbolizer {
                 break; // the concrete subprogram ends the chain
             }
             // The caller's position is where the inlined callee was called from.
-            CallSite call = r.call();
-            String file = lines == null ? "" : lines.filePath(call.file(), unit.compDir()).orElse("");
-            where = new Frame("", file, call.line() & U32, call.column() & U32, "", 0, OptionalLong.empty(),
-                    call.discriminator() & U32);
+            InlinedCall call = r.call();
+            where = new Frame("", call.callFile() == null ? "" : call.callFile(), call.callLine() & U32,
+                    call.callColumn() & U32, "", 0, OptionalLong.empty(), call.discriminator() & U32);
             s = r.parent();
         }
         return out;
     }
 
     /** Returns the frame of a subroutine at a position: its name and declaration, and the position. */
-    private Frame frame(Subroutine r, Frame where) throws FormatException {
-        String name = names.name(r.die());
-        OptionalLong start = r.hasLowPc() ? OptionalLong.of(r.lowPc()) : OptionalLong.empty();
-        return new Frame(name == null ? "" : name, where.fileName(), where.line(), where.column(), declFile(r.die()),
-                names.declLine(r.die()), start, where.discriminator());
-    }
-
-    private String declFile(long die) throws FormatException {
-        Decl d = names.declFile(die);
-        if (d == null) {
-            return "";
+    private static Frame frame(Subroutine r, Frame where) {
+        String name;
+        String declFile;
+        long declLine;
+        OptionalLong start;
+        if (r.inlined()) {
+            InlinedCall c = r.call();
+            name = Names.display(c.name(), c.linkageName());
+            declFile = c.declFile();
+            declLine = c.declLine();
+            start = c.lowPc();
+        } else {
+            Function f = r.function();
+            name = Names.display(f.name(), f.linkageName());
+            declFile = f.declFile();
+            declLine = f.declLine();
+            start = f.lowPc();
         }
-        LineProgram lp = lines(d.unit());
-        return lp == null ? "" : lp.filePath(d.declFile(), index.units.get(d.unit()).compDir()).orElse("");
+        return new Frame(name == null ? "" : name, where.fileName(), where.line(), where.column(),
+                declFile == null ? "" : declFile, declLine & U32, start, where.discriminator());
     }
 
     /** Returns the unit's line program, decoding it on first use; null when it has none. */

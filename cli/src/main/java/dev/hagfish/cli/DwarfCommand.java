@@ -6,13 +6,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code hagfish dwarf}: commands that read DWARF straight from a file (debugging aids). */
 @Command(name = "dwarf", description = "Read DWARF straight from a dSYM or Mach-O object.",
-        subcommands = {DwarfInfoCommand.class, DwarfTypesCommand.class})
+        subcommands = {DwarfInfoCommand.class, DwarfTypesCommand.class, DwarfFunctionsCommand.class,
+                DwarfVariablesCommand.class})
 final class DwarfCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "choose a subcommand: info or types");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "choose a subcommand: info, types, functions or variables");
     }
 }
