@@ -43,7 +43,7 @@ final class SymCommand implements Callable<Integer> {
 
     /** One symbol (JSON). */
     record Row(String name, String demangled, String address, long size, String kind, String section,
-            boolean external, String declFile, Long declLine, String match) {}
+            boolean external, String declFile, Long declLine, String type, String signature, String match) {}
 
     /** The JSON shape. */
     record Result(String kernel, String query, List<Row> symbols) {}
@@ -64,14 +64,16 @@ final class SymCommand implements Callable<Integer> {
                 List<Row> rows = new ArrayList<>();
                 for (SymbolHit h : hits) {
                     rows.add(new Row(h.name(), h.demangled(), Unsigned.hex(h.address()), h.size(), h.kind(), h.section(),
-                            h.external(), h.declFile(), h.declLine() > 0 ? h.declLine() : null, h.match()));
+                            h.external(), h.declFile(), h.declLine() > 0 ? h.declLine() : null, h.type(), h.signature(),
+                            h.match()));
                 }
                 Json.write(out, new Result(k.uuid(), query, rows));
             } else {
                 for (SymbolHit h : hits) {
                     String where = h.declFile() == null ? "" : "  " + h.declFile() + ":" + h.declLine();
-                    out.printf("%s %-4s %6d  %s%s%n", Unsigned.hex(h.address()), h.kind(), h.size(), h.demangled(),
-                            where);
+                    String what = h.signature() != null ? h.signature()
+                            : h.type() != null ? h.type() + " " + h.demangled() : h.demangled();
+                    out.printf("%s %-4s %6d  %s%s%n", Unsigned.hex(h.address()), h.kind(), h.size(), what, where);
                 }
             }
             out.flush();

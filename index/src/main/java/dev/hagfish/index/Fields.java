@@ -22,7 +22,8 @@ final class Fields {
             SIZE = "size", KIND = "kind", SECTION = "section", DECL_FILE = "decl_file", DECL_LINE = "decl_line",
             TYPE_NAME = "type_name", EXTERNAL = "external", JSON = "json", OWNER = "owner", OFFSET = "offset",
             BIT_SIZE = "bit_size", VALUE = "value", MEMBER = "member", MEMBER_TYPE = "member_type",
-            TARGET = "target", CHUNK = "chunk", FIRST = "first", TYPE_SIZE = "type_size";
+            TARGET = "target", CHUNK = "chunk", FIRST = "first", TYPE_SIZE = "type_size",
+            SIGNATURE = "signature", VARIABLE_TYPE = "variable_type";
 
     /** Kernel record fields. */
     static final String VERSION = "version", ARCH = "arch", BASE = "base", KERNEL_PATH = "kernel_path",

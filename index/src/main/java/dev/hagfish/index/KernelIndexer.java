@@ -7,10 +7,14 @@ import dev.hagfish.dwarf.TypeReader;
 import dev.hagfish.symbols.DataSymbol;
 import dev.hagfish.symbols.Demangler;
 import dev.hagfish.symbols.Frame;
+import dev.hagfish.symbols.Parameter;
+import dev.hagfish.symbols.Program;
+import dev.hagfish.symbols.ProgramReader;
 import dev.hagfish.symbols.Symbol;
 import dev.hagfish.symbols.SymbolKind;
 import dev.hagfish.symbols.SymbolRanges;
 import dev.hagfish.symbols.Symbolizer;
+import dev.hagfish.symbols.Variable;
 import dev.hagfish.types.Layout;
 import dev.hagfish.types.SourceLocation;
 import dev.hagfish.types.Type;
@@ -76,7 +80,8 @@ final class KernelIndexer {
             }
             sources.addAll(names);
         }
-        long symbols = addSymbols(uuid, input.symbols(), symbolizer);
+        Program program = dwarf == null ? null : ProgramReader.read(dwarf, threads);
+        long symbols = addSymbols(uuid, input.symbols(), symbolizer, program, graph);
         long types = graph == null ? 0 : addTypes(uuid, graph);
         long[] intervals = addAddresses(uuid, symbolizer, ranges);
         KernelRecord record = new KernelRecord(uuid, input.version(), input.arch(), input.base(),
@@ -96,7 +101,9 @@ final class KernelIndexer {
         return d;
     }
 
-    private long addSymbols(String uuid, List<Symbol> all, Symbolizer symbolizer) throws IOException {
+    private long addSymbols(String uuid, List<Symbol> all, Symbolizer symbolizer, Program program, TypeGraph graph)
+            throws IOException {
+        TypeNames names = graph == null ? null : new TypeNames(graph);
         long n = 0;
         for (int i = 0; i < all.size(); i++) {
             Symbol s = all.get(i);
@@ -128,6 +135,9 @@ final class KernelIndexer {
                     d.add(new StoredField(Fields.DECL_LINE, outer.startLine()));
                 }
             }
+            if (program != null && names != null) {
+                describe(d, s, program, names);
+            }
             writer.addDocument(d);
             n++;
             if ((i & 1023) == 0) {
@@ -136,6 +146,43 @@ final class KernelIndexer {
         }
         progress.update("symbols", all.size(), all.size());
         return n;
+    }
+
+    /**
+     * Adds what DWARF says of a symbol: a variable's type and declaration (so that {@code print
+     * allproc} knows it holds a {@code struct proclist}), a function's signature.
+     */
+    private static void describe(Document d, Symbol s, Program program, TypeNames names) {
+        if (s.kind() == SymbolKind.DATA) {
+            for (Variable v : program.variablesAt(s.address())) {
+                if (v.address().isPresent() && v.address().getAsLong() == s.address()) {
+                    d.add(new StoredField(Fields.VARIABLE_TYPE, names.name(v.type())));
+                    if (v.declFile() != null && d.getField(Fields.DECL_FILE) == null) {
+                        d.add(new StoredField(Fields.DECL_FILE, v.declFile()));
+                        d.add(new StoredField(Fields.DECL_LINE, v.declLine()));
+                    }
+                    return;
+                }
+            }
+        } else if (s.kind() == SymbolKind.FUNCTION) {
+            program.functionAt(s.address()).filter(f -> f.lowestAddress().isPresent()
+                    && f.lowestAddress().getAsLong() == s.address()).ifPresent(f -> {
+                        List<String> params = new ArrayList<>();
+                        for (Parameter p : f.parameters()) {
+                            if (!p.artificial()) {
+                                params.add(names.declare(p.type(), p.name() == null ? "" : p.name()));
+                            }
+                        }
+                        if (f.variadic()) {
+                            params.add("...");
+                        }
+                        String demangled = s.demangled();
+                        String name = demangled.equals(s.name()) ? Tokens.cName(s.name())
+                                : demangled.contains("(") ? demangled.substring(0, demangled.indexOf('(')) : demangled;
+                        d.add(new StoredField(Fields.SIGNATURE,
+                                names.declare(f.returnType(), name + "(" + String.join(", ", params) + ")")));
+                    });
+        }
     }
 
     static String kindName(SymbolKind k) {

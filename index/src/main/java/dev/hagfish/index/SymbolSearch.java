@@ -138,7 +138,8 @@ public final class SymbolSearch {
         return new SymbolHit(name, demangled, d.getField(Fields.ADDRESS).numericValue().longValue(),
                 d.getField(Fields.SIZE).numericValue().longValue(), d.get(Fields.KIND),
                 section == null ? null : section.stringValue(), d.getField(Fields.EXTERNAL).numericValue().intValue() != 0,
-                d.get(Fields.DECL_FILE), line == null ? 0 : line.numericValue().longValue(), match, score);
+                d.get(Fields.DECL_FILE), line == null ? 0 : line.numericValue().longValue(), d.get(Fields.VARIABLE_TYPE),
+                d.get(Fields.SIGNATURE), match, score);
     }
 
     private static int rank(String match) {

@@ -235,4 +235,31 @@ class KernelStoreTest {
         assertEquals(4, store.kernels().size());
         assertEquals(before, new SymbolSearch(store, k.uuid()).search("kext_*", null, 1000).size());
     }
+
+    /** Variables carry llvm-dwarfdump's type (variables.jsonl), functions a signature naming their parameters. */
+    @Test
+    void symbolsCarryTheirDwarfTypesAndSignatures() throws IOException {
+        SymbolSearch s = new SymbolSearch(store, UUIDS.get("x86_64-dwarf4"));
+        int checked = 0;
+        for (String line : Files.readAllLines(SAMPLES.resolve("expected/x86_64-dwarf4/variables.jsonl"))) {
+            JsonNode v = JSON.readTree(line);
+            if (!v.path("address").isTextual() || v.get("declaration").asBoolean() || !v.get("external").asBoolean()) {
+                continue;
+            }
+            long address = Long.parseUnsignedLong(v.get("address").asText().substring(2), 16);
+            SymbolHit h = s.search(v.get("name").asText(), "data", 20).stream().filter(x -> x.address() == address)
+                    .findFirst().orElseThrow(() -> new AssertionError(line));
+            // llvm-dwarfdump spells "proclist", "char[4096]" and "char *const", gdb "struct proclist",
+            // "char [4096]" and "char * const"
+            String want = v.get("type").asText();
+            String got = h.type().replaceAll("\\b(struct|union|enum|class) ", "").replace(" [", "[")
+                    .replace("* const", "*const");
+            assertEquals(want, got, line);
+            assertEquals(v.get("decl_line").asLong(), h.declLine(), line);
+            checked++;
+        }
+        assertTrue(checked > 10, checked + " variables");
+        SymbolHit alloc = s.search("kext_alloc", "func", 1).get(0);
+        assertEquals("kern_return_t kext_alloc(vm_offset_t *addr, vm_size_t size, boolean_t fixed)", alloc.signature());
+    }
 }
