@@ -2,21 +2,17 @@ package dev.hagfish.dwarf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.hagfish.image.DwarfLoader;
 import dev.hagfish.io.ByteSource;
 import dev.hagfish.io.FormatException;
-import dev.hagfish.io.Mutator;
+import dev.hagfish.io.FuzzHarness;
 import dev.hagfish.macho.MachOFile;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -116,8 +112,7 @@ class AccelTablesTest {
     @ParameterizedTest
     @ValueSource(strings = {"x86_64-dwarf2", "x86_64-dwarf4", "x86_64-dwarf5", "arm64-dwarf5"})
     void mutatedTablesFailOnlyWithFormatException(String variant) throws IOException {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        System.out.println("AccelTablesTest " + variant + " seed " + seed + " (rerun with -Dfuzz.seed=" + seed + ")");
+        FuzzHarness h = FuzzHarness.of("AccelTablesTest", MUTATIONS);
         DwarfSections s = load(variant);
         ByteSource str = s.require("debug_str");
         List<String> sections = variant.endsWith("5") ? List.of("debug_names") : APPLE_SECTIONS;
@@ -125,26 +120,15 @@ class AccelTablesTest {
             ByteSource original = s.require(section);
             byte[] bytes = original.bytes(0, Math.toIntExact(original.size()));
             List<String> names = parse(section, ByteSource.of(bytes, section), str).names();
-            Mutator m = new Mutator(seed ^ (variant + section).hashCode(), 4096);
-            Random pick = new Random(seed + section.hashCode());
-            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-                for (int i = 0; i < MUTATIONS; i++) {
-                    byte[] mutant = m.mutate(bytes);
-                    try {
-                        Table t = parse(section, ByteSource.of(mutant, variant + " (" + section + ")"), str);
-                        for (String n : names) {
-                            t.lookup(n);
-                        }
-                        if (pick.nextInt(8) == 0) {
-                            t.names();
-                        }
-                    } catch (FormatException expected) {
-                        // The one allowed failure.
-                    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-                        fail(variant + " mutant " + i + " of " + section + " (seed " + seed + "): " + e, e);
-                    }
+            h.run(variant + " " + section, List.of(section, "debug_str"), m -> {
+                Table t = parse(section, ByteSource.of(m.mutate(bytes, 4096), variant + " (" + section + ")"), str);
+                for (String n : names) {
+                    t.lookup(n);
                 }
-            }, variant + " " + section);
+                if (m.random().nextInt(8) == 0) {
+                    t.names();
+                }
+            });
         }
     }
 

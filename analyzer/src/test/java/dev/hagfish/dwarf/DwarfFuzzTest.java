@@ -1,16 +1,12 @@
 package dev.hagfish.dwarf;
 
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import dev.hagfish.image.DwarfLoader;
 import dev.hagfish.io.ByteSource;
 import dev.hagfish.io.FormatException;
-import dev.hagfish.io.Mutator;
+import dev.hagfish.io.FuzzHarness;
 import dev.hagfish.macho.MachOFile;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Seeded mutations of every sample dSYM's debug sections go through the unit and DIE readers
  * and the string and address resolution: only {@link FormatException} may escape, and nothing
- * hangs. One section is mutated at a time, so the mutations land where the decoders look.
+ * hangs ({@link FuzzHarness}). One section is mutated at a time, so the mutations land where the decoders look.
  */
 class DwarfFuzzTest {
     private static final int MUTATIONS = 10_000;
@@ -47,8 +43,7 @@ class DwarfFuzzTest {
 
     @Test
     void mutantsOfEveryDsymFailOnlyWithFormatException() throws IOException {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        System.out.println("DwarfFuzzTest seed " + seed + " (rerun with -Dfuzz.seed=" + seed + ")");
+        FuzzHarness h = FuzzHarness.of("DwarfFuzzTest", MUTATIONS);
         for (String v : List.of("x86_64-dwarf2", "x86_64-dwarf4", "x86_64-dwarf5", "arm64-dwarf5")) {
             Path p = Path.of("..", "samples", "kernels", v, "kernel.dSYM/Contents/Resources/DWARF/kernel");
             DwarfSections original = DwarfLoader.fromMachO(MachOFile.parse(ByteSource.open(p)));
@@ -59,22 +54,13 @@ class DwarfFuzzTest {
             }
             readAll(original);
             List<String> present = MUTATED.stream().filter(bytes::containsKey).toList();
-            Mutator m = new Mutator(seed ^ v.hashCode(), 1 << 20);
-            java.util.Random pick = new java.util.Random(seed + v.hashCode());
-            assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-                for (int i = 0; i < MUTATIONS; i++) {
-                    String target = present.get(pick.nextInt(present.size()));
-                    Map<String, ByteSource> mutated = new HashMap<>();
-                    bytes.forEach((k, b) -> mutated.put(k, ByteSource.of(k.equals(target) ? m.mutate(b) : b, k)));
-                    try {
-                        readAll(DwarfSections.of(mutated));
-                    } catch (FormatException expected) {
-                        // The one allowed failure.
-                    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-                        fail(v + " mutant " + i + " of " + target + " (seed " + seed + "): " + e, e);
-                    }
-                }
-            }, v);
+            h.run(v, bytes.keySet(), m -> {
+                String target = present.get(m.random().nextInt(present.size()));
+                m.note(target);
+                Map<String, ByteSource> mutated = new HashMap<>();
+                bytes.forEach((k, b) -> mutated.put(k, ByteSource.of(k.equals(target) ? m.mutate(b, 1 << 20) : b, k)));
+                readAll(DwarfSections.of(mutated));
+            });
         }
     }
 }

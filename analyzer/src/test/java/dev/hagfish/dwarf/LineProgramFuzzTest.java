@@ -1,17 +1,14 @@
 package dev.hagfish.dwarf;
 
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.hagfish.image.DwarfLoader;
 import dev.hagfish.io.ByteSource;
 import dev.hagfish.io.FormatException;
-import dev.hagfish.io.Mutator;
+import dev.hagfish.io.FuzzHarness;
 import dev.hagfish.macho.MachOFile;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Seeded mutations of every sample dSYM's {@code .debug_line} go through the line program
  * decoder, its row lookup and its path resolution: only {@link FormatException} may escape, and
- * nothing hangs or allocates without bound.
+ * nothing hangs or allocates without bound ({@link FuzzHarness}).
  */
 class LineProgramFuzzTest {
     private static final int MUTATIONS = 10_000;
@@ -45,8 +42,7 @@ class LineProgramFuzzTest {
 
     @Test
     void mutantsOfDebugLineFailOnlyWithFormatException() throws IOException {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        System.out.println("LineProgramFuzzTest seed " + seed + " (rerun with -Dfuzz.seed=" + seed + ")");
+        FuzzHarness h = FuzzHarness.of("LineProgramFuzzTest", MUTATIONS);
         for (String v : List.of("x86_64-dwarf2", "x86_64-dwarf4", "x86_64-dwarf5", "arm64-dwarf5")) {
             Path p = Path.of("..", "samples", "kernels", v, "kernel.dSYM/Contents/Resources/DWARF/kernel");
             DwarfSections original = DwarfLoader.fromMachO(MachOFile.parse(ByteSource.open(p)));
@@ -57,20 +53,11 @@ class LineProgramFuzzTest {
             assertTrue(readAll(original) > 100, v + " has rows");
             ByteSource line = original.require("debug_line");
             byte[] bytes = line.bytes(0, (int) line.size());
-            Mutator m = new Mutator(seed ^ v.hashCode(), 1 << 20);
-            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-                for (int i = 0; i < MUTATIONS; i++) {
-                    Map<String, ByteSource> mutated = new HashMap<>(sections);
-                    mutated.put("debug_line", ByteSource.of(m.mutate(bytes), "debug_line"));
-                    try {
-                        readAll(DwarfSections.of(mutated));
-                    } catch (FormatException expected) {
-                        // The one allowed failure.
-                    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-                        fail(v + " mutant " + i + " of debug_line (seed " + seed + "): " + e, e);
-                    }
-                }
-            }, v);
+            h.run(v, sections.keySet(), m -> {
+                Map<String, ByteSource> mutated = new HashMap<>(sections);
+                mutated.put("debug_line", ByteSource.of(m.mutate(bytes, 1 << 20), "debug_line"));
+                readAll(DwarfSections.of(mutated));
+            });
         }
     }
 }

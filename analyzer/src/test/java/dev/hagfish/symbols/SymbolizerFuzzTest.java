@@ -1,16 +1,12 @@
 package dev.hagfish.symbols;
 
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import dev.hagfish.dwarf.DwarfSections;
 import dev.hagfish.io.ByteSource;
 import dev.hagfish.io.FormatException;
-import dev.hagfish.io.Mutator;
+import dev.hagfish.io.FuzzHarness;
 import dev.hagfish.io.Unsigned;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * {@code .debug_abbrev}, the range and address tables, {@code .debug_aranges},
  * {@code .debug_line}) go through building a symbolizer, with and without a symbol table, and
  * through code and data queries at the golden addresses: only {@link FormatException} may
- * escape, and nothing hangs. One section is mutated at a time.
+ * escape, and nothing hangs ({@link FuzzHarness}). One section is mutated at a time.
  */
 class SymbolizerFuzzTest {
     private static final int MUTATIONS_PER_DSYM = 2_500;
@@ -32,8 +28,7 @@ class SymbolizerFuzzTest {
 
     @Test
     void mutantsFailOnlyWithFormatException() throws IOException {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        System.out.println("SymbolizerFuzzTest seed " + seed + " (rerun with -Dfuzz.seed=" + seed + ")");
+        FuzzHarness h = FuzzHarness.of("SymbolizerFuzzTest", MUTATIONS_PER_DSYM);
         for (String v : List.of("x86_64-dwarf2", "x86_64-dwarf4", "x86_64-dwarf5", "arm64-dwarf5")) {
             DwarfSections original = SymbolizerTest.dwarf(v, null);
             SymbolRanges symbols = SymbolizerTest.symbols(v, null);
@@ -44,28 +39,20 @@ class SymbolizerFuzzTest {
             }
             long[] addresses = addresses(v);
             List<String> present = MUTATED.stream().filter(bytes::containsKey).toList();
-            Mutator m = new Mutator(seed ^ v.hashCode(), 1 << 20);
-            Random pick = new Random(seed + v.hashCode());
-            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-                for (int i = 0; i < MUTATIONS_PER_DSYM; i++) {
-                    String target = present.get(pick.nextInt(present.size()));
-                    Map<String, ByteSource> mutated = new HashMap<>();
-                    bytes.forEach((k, b) -> mutated.put(k, ByteSource.of(k.equals(target) ? m.mutate(b) : b, k)));
-                    try {
-                        DwarfSections s = DwarfSections.of(mutated);
-                        Symbolizer z = (i & 1) == 0 ? Symbolizer.of(s, symbols) : Symbolizer.of(s);
-                        for (int k = 0; k < 8; k++) {
-                            long a = addresses[pick.nextInt(addresses.length)];
-                            z.symbolizeData(a);
-                            z.symbolize(a);
-                        }
-                    } catch (FormatException expected) {
-                        // The one allowed failure.
-                    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-                        fail(v + " mutant " + i + " of " + target + " (seed " + seed + "): " + e, e);
-                    }
+            h.run(v, bytes.keySet(), m -> {
+                Random pick = m.random();
+                String target = present.get(pick.nextInt(present.size()));
+                m.note(target);
+                Map<String, ByteSource> mutated = new HashMap<>();
+                bytes.forEach((k, b) -> mutated.put(k, ByteSource.of(k.equals(target) ? m.mutate(b, 1 << 20) : b, k)));
+                DwarfSections s = DwarfSections.of(mutated);
+                Symbolizer z = (m.index() & 1) == 0 ? Symbolizer.of(s, symbols) : Symbolizer.of(s);
+                for (int k = 0; k < 8; k++) {
+                    long a = addresses[pick.nextInt(addresses.length)];
+                    z.symbolizeData(a);
+                    z.symbolize(a);
                 }
-            }, v);
+            });
         }
     }
 
