@@ -122,19 +122,24 @@ final class DwarfIndex {
         final long base;
         final long rnglistsBase;
         final AddressMap map = new AddressMap();
-        int[] enclosing = new int[16]; // per depth: the nearest subroutine at or above that depth
+        // Per depth: the nearest subroutine at or above that depth; -1 (none) until a DIE at that
+        // depth sets it. The unit DIE's depth 0 is never visited, so its -1 ends every chain.
+        int[] enclosing = new int[16];
 
         UnitPass(Unit u, int index, long base, long rnglistsBase) {
             this.u = u;
             this.index = index;
             this.base = base;
             this.rnglistsBase = rnglistsBase;
+            Arrays.fill(enclosing, -1);
         }
 
         void visit(Die d) throws FormatException {
             int depth = d.depth();
             if (depth >= enclosing.length) {
-                enclosing = Arrays.copyOf(enclosing, Math.max(depth + 1, enclosing.length * 2));
+                int old = enclosing.length;
+                enclosing = Arrays.copyOf(enclosing, Math.max(depth + 1, old * 2));
+                Arrays.fill(enclosing, old, enclosing.length, -1);
             }
             int parent = depth > 0 ? enclosing[depth - 1] : -1;
             enclosing[depth] = parent;
