@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Every mutation has its own seed, derived from the run's seed, the input name and the index,
  * so a failure replays alone and trials may run on several threads. System properties:
  * {@code fuzz.seed} (replay a run), {@code fuzz.input} and {@code fuzz.index} (replay one
- * mutation, on the test thread), {@code fuzz.mutations} (override the count, e.g. for long
+ * mutation, on one thread), {@code fuzz.mutations} (override the count, e.g. for long
  * nightly runs), {@code fuzz.threads} (default: the cores, at most 4).
  *
  * <p>A harness is used from the test thread only; trials must be safe to run concurrently.
@@ -129,28 +129,16 @@ public final class FuzzHarness {
             return new Result(input, 0, 0, 0, 0, -1, 0);
         }
         String index = System.getProperty("fuzz.index");
-        if (index != null) {
-            return replay(input, List.copyOf(sections), trial, Integer.parseInt(index));
-        }
-        Run r = new Run(input, List.copyOf(sections), trial);
+        int first = index == null ? 0 : Integer.parseInt(index);
+        Run r = new Run(input, List.copyOf(sections), trial, first, index == null ? mutations : first + 1);
         Result result = r.execute();
+        if (index != null) {
+            System.out.println(test + " " + input + " mutation " + first + r.outcome);
+        }
         System.out.printf("%s %s: %d mutations, %d rejected with FormatException, cpu %.1f s, wall %.1f s,"
                 + " slowest #%d %.0f ms%n", test, input, result.mutations(), result.rejected(), result.cpuNanos() / 1e9,
                 result.wallNanos() / 1e9, result.slowestIndex(), result.slowestNanos() / 1e6);
         return result;
-    }
-
-    private Result replay(String input, List<String> sections, Trial trial, int i) {
-        Mutation m = new Mutation(mutationSeed(input, i), i);
-        long start = System.nanoTime();
-        Throwable t = attempt(trial, m);
-        String problem = t == null ? null : problem(t, sections);
-        if (problem != null) {
-            fail(message(input, m, problem), t);
-        }
-        System.out.println(test + " " + input + " mutation " + i + " (" + m.what + "): "
-                + (t == null ? "accepted" : t.getMessage()));
-        return new Result(input, 1, t == null ? 0 : 1, 0, System.nanoTime() - start, i, 0);
     }
 
     /** Returns what went wrong with a trial's exception, or null for a well-formed FormatException. */
@@ -239,7 +227,10 @@ public final class FuzzHarness {
         private final String input;
         private final List<String> sections;
         private final Trial trial;
-        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger next;
+        private final int first;
+        private final int end;
+        private volatile String outcome = "";
         private final AtomicInteger rejected = new AtomicInteger();
         private final AtomicLong cpu = new AtomicLong();
         private final AtomicReference<AssertionError> failure = new AtomicReference<>();
@@ -247,15 +238,19 @@ public final class FuzzHarness {
         private int slowestIndex = -1;
         private long slowestNanos;
 
-        Run(String input, List<String> sections, Trial trial) {
+        /** A run of the trials {@code [first, end)}. */
+        Run(String input, List<String> sections, Trial trial, int first, int end) {
             this.input = input;
             this.sections = sections;
             this.trial = trial;
+            this.next = new AtomicInteger(first);
+            this.first = first;
+            this.end = end;
         }
 
         Result execute() {
             long start = System.nanoTime();
-            for (int i = 0; i < Math.min(threads, mutations); i++) {
+            for (int i = 0; i < Math.min(threads, end - next.get()); i++) {
                 Worker w = new Worker();
                 Thread t = new Thread(w, test + "-" + input + "-" + i);
                 t.setDaemon(true);
@@ -275,7 +270,7 @@ public final class FuzzHarness {
             if (f != null) {
                 throw f;
             }
-            return new Result(input, mutations, rejected.get(), cpu.get(), System.nanoTime() - start, slowestIndex,
+            return new Result(input, end - first, rejected.get(), cpu.get(), System.nanoTime() - start, slowestIndex,
                     slowestNanos);
         }
 
@@ -294,7 +289,7 @@ public final class FuzzHarness {
                 }
                 if (now - start > total.toNanos()) {
                     failure.compareAndSet(null, new AssertionError(test + " " + input + ": " + next.get() + " of "
-                            + mutations + " mutations ran in " + total.toSeconds() + " s (seed " + seed + ")"));
+                            + end + " mutations ran in " + total.toSeconds() + " s (seed " + seed + ")"));
                 }
                 try {
                     Thread.sleep(POLL_MILLIS);
@@ -326,7 +321,7 @@ public final class FuzzHarness {
             @Override
             public void run() {
                 Meter meter = new Meter();
-                for (int i = next.getAndIncrement(); i < mutations && failure.get() == null; i = next.getAndIncrement()) {
+                for (int i = next.getAndIncrement(); i < end && failure.get() == null; i = next.getAndIncrement()) {
                     Mutation m = new Mutation(mutationSeed(input, i), i);
                     mutation = m;
                     startedAt = System.nanoTime();
@@ -345,6 +340,7 @@ public final class FuzzHarness {
             }
 
             private void record(Mutation m, Throwable t, long allocated) {
+                outcome = (m.what.isEmpty() ? "" : " (" + m.what + ")") + ": " + (t == null ? "accepted" : t);
                 if (t != null) {
                     String problem = problem(t, sections);
                     if (problem != null) {
