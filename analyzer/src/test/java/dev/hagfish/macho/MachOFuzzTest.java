@@ -2,6 +2,7 @@ package dev.hagfish.macho;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hagfish.image.DwarfLoader;
 import dev.hagfish.io.ByteSource;
 import dev.hagfish.io.FormatException;
 import dev.hagfish.io.FuzzHarness;
@@ -16,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded random mutations of every sample Mach-O file go through {@link MachOFile}, the symbol
- * table, the rebase opcodes and the function starts: only {@link FormatException} may escape,
- * nothing hangs, nothing runs out of memory ({@link FuzzHarness}).
+ * table, the rebase opcodes, the function starts and the slicing of the DWARF sections
+ * ({@link DwarfLoader}): only {@link FormatException} may escape, nothing hangs, nothing runs out
+ * of memory ({@link FuzzHarness}).
  */
 class MachOFuzzTest {
     static final Path SAMPLES = Path.of("..", "samples").toAbsolutePath().normalize();
@@ -55,6 +57,7 @@ class MachOFuzzTest {
             for (FilesetEntryCommand e : f.commands(FilesetEntryCommand.class)) {
                 f.filesetEntry(e);
             }
+            DwarfLoader.fromMachO(f);
         }
     }
 
@@ -67,7 +70,7 @@ class MachOFuzzTest {
             byte[] original = Files.readAllBytes(p);
             exercise(original);
             String name = (p.startsWith(SAMPLES) ? SAMPLES.relativize(p) : p).toString();
-            h.run(name, List.of("mutant"), m -> exercise(m.mutate(original, 4096)));
+            h.run(name, List.of("mutant", "debug_"), m -> exercise(m.mutate(original, 4096)));
         }
     }
 }
