@@ -70,7 +70,7 @@ final class DataIndex {
             TypeFact a = types.get(array);
             types.put(array, a.withCount(a.count() * count(d)));
         } else if (tag == DwTag.VARIABLE && d.get(DwAt.LOCATION) instanceof AttrValue.Block b) {
-            address(u, b.bytes()).ifPresent(addr -> variables.add(new Variable(d.offset(), addr)));
+            address(u, d.offset(), b.bytes()).ifPresent(addr -> variables.add(new Variable(d.offset(), addr)));
         }
     }
 
@@ -87,8 +87,13 @@ final class DataIndex {
         return 0;
     }
 
-    /** Returns the address of a location that is exactly one DW_OP_addr or DW_OP_addrx. */
-    private Optional<Long> address(Unit u, byte[] expr) throws FormatException {
+    /**
+     * Returns the address of a location that is exactly one DW_OP_addr or DW_OP_addrx.
+     *
+     * @throws FormatException naming {@code .debug_info} and the variable's DIE if the
+     *     DW_OP_addrx operand is malformed
+     */
+    private Optional<Long> address(Unit u, long die, byte[] expr) throws FormatException {
         int size = u.header().addressSize();
         if (expr.length == 1 + size && (expr[0] & 0xff) == DW_OP_ADDR) {
             ByteSource s = ByteSource.of(expr, "DW_OP_addr").withOrder(order);
@@ -96,7 +101,14 @@ final class DataIndex {
         }
         if (expr.length > 1 && ((expr[0] & 0xff) == DW_OP_ADDRX || (expr[0] & 0xff) == DW_OP_GNU_ADDR_INDEX)) {
             BinaryCursor c = new BinaryCursor(ByteSource.of(expr, "DW_OP_addrx"), 1);
-            long index = c.uleb();
+            long index;
+            try {
+                index = c.uleb();
+            } catch (FormatException e) {
+                // The expression's own source names no section; report the DIE, as Unit.address does.
+                throw new FormatException("debug_info", die, "variable DIE at 0x" + Long.toHexString(die)
+                        + ": DW_AT_location's DW_OP_addrx operand: " + e.detail());
+            }
             if (c.atEnd()) {
                 return Optional.of(u.address(new AttrValue.AddressIndex(index)));
             }
