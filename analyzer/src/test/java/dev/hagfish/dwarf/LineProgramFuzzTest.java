@@ -2,7 +2,6 @@ package dev.hagfish.dwarf;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hagfish.io.ByteSource;
 import dev.hagfish.io.FormatException;
 import dev.hagfish.io.FuzzHarness;
 import java.io.IOException;

@@ -1,7 +1,5 @@
 package dev.hagfish.io;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
