@@ -99,9 +99,11 @@ final class DieValues {
      * one {@code DW_OP_addrx} ({@code DW_OP_GNU_addr_index}) resolved through
      * {@code .debug_addr}; empty for any other expression.
      *
-     * @throws FormatException if the index lies outside {@code .debug_addr}
+     * @param die the DIE whose location it is, named by errors
+     * @throws FormatException if the index lies outside {@code .debug_addr}, or (naming
+     *     {@code .debug_info} and the DIE) if the {@code DW_OP_addrx} operand is malformed
      */
-    static OptionalLong fixedAddress(Unit u, byte[] expr, ByteOrder order) throws FormatException {
+    static OptionalLong fixedAddress(Unit u, long die, byte[] expr, ByteOrder order) throws FormatException {
         int size = u.header().addressSize();
         int op = expr.length == 0 ? -1 : expr[0] & 0xff;
         if (op == DW_OP_ADDR && expr.length == 1 + size) {
@@ -110,7 +112,14 @@ final class DieValues {
         }
         if ((op == DW_OP_ADDRX || op == DW_OP_GNU_ADDR_INDEX) && expr.length > 1) {
             BinaryCursor c = new BinaryCursor(ByteSource.of(expr, "DW_OP_addrx"), 1);
-            long index = c.uleb();
+            long index;
+            try {
+                index = c.uleb();
+            } catch (FormatException e) {
+                // The expression's own source names no section; report the DIE, as Unit.address does.
+                throw new FormatException("debug_info", die, "variable DIE at 0x" + Long.toHexString(die)
+                        + ": DW_AT_location's DW_OP_addrx operand: " + e.detail());
+            }
             if (c.atEnd()) {
                 return OptionalLong.of(u.address(new AttrValue.AddressIndex(index)));
             }

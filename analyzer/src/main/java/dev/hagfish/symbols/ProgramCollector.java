@@ -243,7 +243,7 @@ public final class ProgramCollector implements UnitWalker.Visitor<UnitProgram> {
             return;
         }
         OptionalLong address = a.location instanceof AttrValue.Block b
-                ? DieValues.fixedAddress(unit, b.bytes(), order) : OptionalLong.empty();
+                ? DieValues.fixedAddress(unit, d.offset(), b.bytes(), order) : OptionalLong.empty();
         boolean declaration = DieValues.flag(a.declaration);
         if (code != DwarfFacts.NONE && address.isEmpty() && !declaration) {
             return; // a local in a register or on the stack

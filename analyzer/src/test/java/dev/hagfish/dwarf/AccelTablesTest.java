@@ -2,21 +2,15 @@ package dev.hagfish.dwarf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.hagfish.image.DwarfLoader;
 import dev.hagfish.io.ByteSource;
-import dev.hagfish.io.FormatException;
-import dev.hagfish.io.Mutator;
 import dev.hagfish.macho.MachOFile;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,15 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The accelerator tables of every sample dSYM: (a) every name's table lookup equals the full DIE
  * scan's, and the two hold the same names; (b) every table's entries (name, DIE offset, tag) equal
  * what llvm-dwarfdump-19 printed (samples/expected/accel/, made by make-expected-accel.sh), and so
- * do the lookups of every name; (d) 10,000 seeded mutations of each table section go through
- * parsing and the lookups of all the original names, and only {@link FormatException} escapes.
- * The malformed-table tests (c) are in {@link AccelTablesMalformedTest}.
+ * do the lookups of every name. The malformed-table tests (c) are in
+ * {@link AccelTablesMalformedTest}, the mutations (d) in {@link AccelTablesFuzzTest}.
  */
 class AccelTablesTest {
     private static final Path SAMPLES = Path.of("..", "samples").toAbsolutePath().normalize();
     private static final List<String> APPLE_SECTIONS = List.of("apple_names", "apple_types", "apple_namespaces",
             "apple_objc");
-    private static final int MUTATIONS = 10_000;
 
     static DwarfSections load(String variant) throws IOException {
         Path p = SAMPLES.resolve("kernels/" + variant + "/kernel.dSYM/Contents/Resources/DWARF/kernel");
@@ -111,77 +103,5 @@ class AccelTablesTest {
         }
         System.out.println("AccelTablesTest " + variant + " debug_names: " + ours.size()
                 + " entries equal llvm-dwarfdump-19's");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"x86_64-dwarf2", "x86_64-dwarf4", "x86_64-dwarf5", "arm64-dwarf5"})
-    void mutatedTablesFailOnlyWithFormatException(String variant) throws IOException {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        System.out.println("AccelTablesTest " + variant + " seed " + seed + " (rerun with -Dfuzz.seed=" + seed + ")");
-        DwarfSections s = load(variant);
-        ByteSource str = s.require("debug_str");
-        List<String> sections = variant.endsWith("5") ? List.of("debug_names") : APPLE_SECTIONS;
-        for (String section : sections) {
-            ByteSource original = s.require(section);
-            byte[] bytes = original.bytes(0, Math.toIntExact(original.size()));
-            List<String> names = parse(section, ByteSource.of(bytes, section), str).names();
-            Mutator m = new Mutator(seed ^ (variant + section).hashCode(), 4096);
-            Random pick = new Random(seed + section.hashCode());
-            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-                for (int i = 0; i < MUTATIONS; i++) {
-                    byte[] mutant = m.mutate(bytes);
-                    try {
-                        Table t = parse(section, ByteSource.of(mutant, variant + " (" + section + ")"), str);
-                        for (String n : names) {
-                            t.lookup(n);
-                        }
-                        if (pick.nextInt(8) == 0) {
-                            t.names();
-                        }
-                    } catch (FormatException expected) {
-                        // The one allowed failure.
-                    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-                        fail(variant + " mutant " + i + " of " + section + " (seed " + seed + "): " + e, e);
-                    }
-                }
-            }, variant + " " + section);
-        }
-    }
-
-    /** The two table kinds behind one interface, for the mutation loop. */
-    private interface Table {
-        void lookup(String name) throws FormatException;
-
-        List<String> names() throws FormatException;
-    }
-
-    private static Table parse(String section, ByteSource bytes, ByteSource str) throws FormatException {
-        if (section.equals("debug_names")) {
-            DebugNames d = DebugNames.parse(bytes, str);
-            return new Table() {
-                @Override
-                public void lookup(String name) throws FormatException {
-                    d.lookup(name);
-                }
-
-                @Override
-                public List<String> names() throws FormatException {
-                    d.entries();
-                    return d.names();
-                }
-            };
-        }
-        AppleAccelTable a = AppleAccelTable.parse(bytes, str);
-        return new Table() {
-            @Override
-            public void lookup(String name) throws FormatException {
-                a.lookup(name);
-            }
-
-            @Override
-            public List<String> names() throws FormatException {
-                return a.names();
-            }
-        };
     }
 }

@@ -1,30 +1,22 @@
 package dev.hagfish.dwarf;
 
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.fail;
-
-import dev.hagfish.image.DwarfLoader;
-import dev.hagfish.io.ByteSource;
 import dev.hagfish.io.FormatException;
-import dev.hagfish.io.Mutator;
-import dev.hagfish.macho.MachOFile;
+import dev.hagfish.io.FuzzHarness;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded mutations of every sample dSYM's debug sections go through the unit and DIE readers
- * and the string and address resolution: only {@link FormatException} may escape, and nothing
- * hangs. One section is mutated at a time, so the mutations land where the decoders look.
+ * Seeded mutations of the debug sections of every sample with DWARF and of the small real files
+ * ({@link DwarfFuzzInput}) go through the unit and DIE readers, the string and address
+ * resolution and {@link DwarfSummary}: only {@link FormatException} may escape, and nothing hangs
+ * ({@link FuzzHarness}). Each trial mutates the bytes one unit reads in one section and parses
+ * that unit ({@link UnitMutants}).
  */
 class DwarfFuzzTest {
     private static final int MUTATIONS = 10_000;
     private static final List<String> MUTATED = List.of("debug_info", "debug_abbrev", "debug_str_offsets",
-            "debug_addr", "debug_str");
+            "debug_addr", "debug_str", "debug_line_str");
 
     /** Reads every DIE of every unit and resolves its strings and addresses. */
     static int readAll(DwarfSections s) throws FormatException {
@@ -45,36 +37,27 @@ class DwarfFuzzTest {
         return dies;
     }
 
+    private static void parse(DwarfSections s) throws FormatException {
+        readAll(s);
+        DwarfSummary.of(s);
+    }
+
     @Test
-    void mutantsOfEveryDsymFailOnlyWithFormatException() throws IOException {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        System.out.println("DwarfFuzzTest seed " + seed + " (rerun with -Dfuzz.seed=" + seed + ")");
-        for (String v : List.of("x86_64-dwarf2", "x86_64-dwarf4", "x86_64-dwarf5", "arm64-dwarf5")) {
-            Path p = Path.of("..", "samples", "kernels", v, "kernel.dSYM/Contents/Resources/DWARF/kernel");
-            DwarfSections original = DwarfLoader.fromMachO(MachOFile.parse(ByteSource.open(p)));
-            Map<String, byte[]> bytes = new HashMap<>();
-            for (String name : original.sizes().keySet()) {
-                ByteSource b = original.get(name).orElseThrow();
-                bytes.put(name, b.bytes(0, (int) b.size()));
-            }
-            readAll(original);
-            List<String> present = MUTATED.stream().filter(bytes::containsKey).toList();
-            Mutator m = new Mutator(seed ^ v.hashCode(), 1 << 20);
-            java.util.Random pick = new java.util.Random(seed + v.hashCode());
-            assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-                for (int i = 0; i < MUTATIONS; i++) {
-                    String target = present.get(pick.nextInt(present.size()));
-                    Map<String, ByteSource> mutated = new HashMap<>();
-                    bytes.forEach((k, b) -> mutated.put(k, ByteSource.of(k.equals(target) ? m.mutate(b) : b, k)));
-                    try {
-                        readAll(DwarfSections.of(mutated));
-                    } catch (FormatException expected) {
-                        // The one allowed failure.
-                    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-                        fail(v + " mutant " + i + " of " + target + " (seed " + seed + "): " + e, e);
-                    }
-                }
-            }, v);
+    void mutantsOfEverySampleFailOnlyWithFormatException() throws IOException {
+        fuzz(DwarfFuzzInput.samples());
+    }
+
+    @Test
+    void mutantsOfTheRealFilesFailOnlyWithFormatException() throws IOException {
+        fuzz(DwarfFuzzInput.realFiles());
+    }
+
+    private static void fuzz(List<DwarfFuzzInput> inputs) throws IOException {
+        FuzzHarness h = FuzzHarness.of("DwarfFuzzTest", MUTATIONS);
+        for (DwarfFuzzInput in : inputs) {
+            parse(in.sections());
+            h.run(in.name(), DwarfFuzzInput.SECTION_NAMES, UnitMutants.trial(in, MUTATED, 1 << 20,
+                    (s, unit, trial) -> parse(s)));
         }
     }
 }

@@ -208,8 +208,19 @@ class LineProgramTest {
         bad[0] = (byte) 0xf0; // unit_length 0xf0 + ...: past the end
         bad[1] = 0x10;
         FormatException e = assertThrows(FormatException.class, () -> LineProgram.read(sections(bad), 0));
+        assertEquals("debug_line", e.source());
         assertEquals(0, e.offset());
         assertTrue(e.detail().contains("runs past the end of debug_line"), e.detail());
+    }
+
+    @Test
+    void aSixtyFourBitUnitLengthOf2To64Minus1() {
+        byte[] unit = unit32(4, new byte[0], v2Header(), new byte[] {1});
+        byte[] line = TestBytes.le().u32(0xffffffffL).u64(-1).bytes(unit).build();
+        FormatException e = assertThrows(FormatException.class, () -> LineProgram.read(sections(line), 0));
+        assertEquals("debug_line", e.source());
+        assertEquals(0, e.offset());
+        assertTrue(e.detail().startsWith("unit_length 0xffffffffffffffff runs past the end"), e.detail());
     }
 
     @Test
@@ -217,6 +228,7 @@ class LineProgramTest {
         byte[] unit = unit32(2, new byte[0], v2Header(), new byte[] {1});
         unit[6] = (byte) 0xff; // header_length, after unit_length (4) and version (2)
         FormatException e = assertThrows(FormatException.class, () -> LineProgram.read(sections(unit), 0));
+        assertEquals("debug_line", e.source());
         assertEquals(6, e.offset());
         assertTrue(e.detail().startsWith("header_length"), e.detail());
     }

@@ -33,6 +33,20 @@ public final class Mutator {
         return b;
     }
 
+    /**
+     * Returns {@code input} with {@code [from, to)} replaced by a mutated copy of that window (1 to 4
+     * mutations, favouring the window's first {@code hotBytes} bytes). A truncation shortens the
+     * window, so the bytes after it move down by the difference in length.
+     */
+    public byte[] mutate(byte[] input, int from, int to) {
+        byte[] window = mutate(java.util.Arrays.copyOfRange(input, from, to));
+        byte[] out = new byte[input.length - (to - from) + window.length];
+        System.arraycopy(input, 0, out, 0, from);
+        System.arraycopy(window, 0, out, from, window.length);
+        System.arraycopy(input, to, out, from + window.length, input.length - to);
+        return out;
+    }
+
     private int position(int length) {
         int limit = random.nextInt(4) == 0 ? length : Math.min(length, hotBytes);
         return random.nextInt(Math.max(1, limit));

@@ -1,17 +1,15 @@
 package dev.hagfish.macho;
 
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.hagfish.image.DwarfLoader;
 import dev.hagfish.io.ByteSource;
 import dev.hagfish.io.FormatException;
-import dev.hagfish.io.Mutator;
+import dev.hagfish.io.FuzzHarness;
 import dev.hagfish.symbols.SymbolTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded random mutations of every sample Mach-O file go through {@link MachOFile}, the symbol
- * table, the rebase opcodes and the function starts: only {@link FormatException} may escape,
- * nothing hangs, nothing runs out of memory.
+ * table, the rebase opcodes, the function starts and the slicing of the DWARF sections
+ * ({@link DwarfLoader}): only {@link FormatException} may escape, nothing hangs, nothing runs out
+ * of memory ({@link FuzzHarness}).
  */
 class MachOFuzzTest {
     static final Path SAMPLES = Path.of("..", "samples").toAbsolutePath().normalize();
@@ -58,31 +57,20 @@ class MachOFuzzTest {
             for (FilesetEntryCommand e : f.commands(FilesetEntryCommand.class)) {
                 f.filesetEntry(e);
             }
+            DwarfLoader.fromMachO(f);
         }
     }
 
     @Test
     void mutantsOfEverySampleFailOnlyWithFormatException() throws IOException {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        System.out.println("MachOFuzzTest seed " + seed + " (rerun with -Dfuzz.seed=" + seed + ")");
+        FuzzHarness h = FuzzHarness.of("MachOFuzzTest", MUTATIONS);
         List<Path> files = sampleFiles();
         assertTrue(files.size() >= 21, "only " + files.size() + " sample files");
         for (Path p : files) {
             byte[] original = Files.readAllBytes(p);
             exercise(original);
-            Mutator m = new Mutator(seed ^ p.getFileName().hashCode(), 4096);
-            assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-                for (int i = 0; i < MUTATIONS; i++) {
-                    byte[] mutant = m.mutate(original);
-                    try {
-                        exercise(mutant);
-                    } catch (FormatException expected) {
-                        // The one allowed failure.
-                    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-                        fail(p + " mutant " + i + " (seed " + seed + "): " + e, e);
-                    }
-                }
-            }, p.toString());
+            String name = (p.startsWith(SAMPLES) ? SAMPLES.relativize(p) : p).toString();
+            h.run(name, List.of("mutant", "debug_"), m -> exercise(m.mutate(original, 4096)));
         }
     }
 }
