@@ -48,7 +48,9 @@ public class DwarfParseBench {
      * functions and variables) when it lands.
      */
     static Parsed fullParse(DwarfSections sections, boolean symbolizer) throws Exception {
+        phase = "TypeReader.read";
         TypeGraph types = TypeReader.read(sections);
+        phase = "line programs";
         List<LineProgram> lines = new ArrayList<>();
         long rows = 0;
         for (long off : stmtLists(sections)) {
@@ -56,8 +58,12 @@ public class DwarfParseBench {
             rows += p.rows().size();
             lines.add(p);
         }
+        phase = "Symbolizer.of";
         return new Parsed(types, lines, rows, symbolizer ? Symbolizer.of(sections) : null);
     }
+
+    /** The step fullParse is in, for the report of an OutOfMemoryError without a stack trace. */
+    private static volatile String phase = "";
 
     /** The distinct DW_AT_stmt_list offsets of the unit DIEs, ascending. */
     static TreeSet<Long> stmtLists(DwarfSections sections) throws FormatException {
@@ -102,8 +108,8 @@ public class DwarfParseBench {
                 last = fullParse(sections, symbolizer);
             } catch (OutOfMemoryError e) {
                 last = null;
-                System.out.printf("run %d: OutOfMemoryError after %d ms, at %s%n", i + 1,
-                        (System.nanoTime() - t0) / 1_000_000, where(e));
+                System.out.printf("run %d: OutOfMemoryError after %d ms, in %s, at %s%n", i + 1,
+                        (System.nanoTime() - t0) / 1_000_000, phase, where(e));
                 heap(maxAfterGc);
                 System.exit(3);
             }
@@ -145,7 +151,8 @@ public class DwarfParseBench {
                 .filter(f -> f.getClassName().startsWith("dev.hagfish.")).limit(3)
                 .map(f -> f.getClassName().substring("dev.hagfish.".length()) + "." + f.getMethodName() + ":"
                         + f.getLineNumber())
-                .collect(Collectors.joining(" < "));
+                .collect(Collectors.collectingAndThen(Collectors.joining(" < "),
+                        s -> s.isEmpty() ? "(no stack trace)" : s));
     }
 
     private static long heapUsed() {
