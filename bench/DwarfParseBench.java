@@ -12,6 +12,8 @@ import dev.hagfish.elf.ElfFile;
 import dev.hagfish.image.DwarfLoader;
 import dev.hagfish.io.ByteSource;
 import dev.hagfish.io.FormatException;
+import dev.hagfish.symbols.Program;
+import dev.hagfish.symbols.ProgramReader;
 import dev.hagfish.symbols.Symbolizer;
 import dev.hagfish.types.TypeGraph;
 import java.lang.management.ManagementFactory;
@@ -42,14 +44,18 @@ import javax.management.openmbean.CompositeData;
  */
 public class DwarfParseBench {
     /** What one full parse produced; kept alive so nothing is optimised away and "retained" means something. */
-    record Parsed(TypeGraph types, List<LineProgram> lines, long lineRows, Symbolizer symbolizer) {}
+    record Parsed(TypeGraph types, Program program, List<LineProgram> lines, long lineRows, Symbolizer symbolizer) {}
 
     /**
-     * The full parse. This is the one place to point at the final API (UnitWalker-based types,
-     * functions and variables) when it lands.
+     * The full parse: types and functions/variables, each one pass over every unit on every core
+     * (UnitWalker), then every unit's line program.
      */
     static Parsed fullParse(DwarfSections sections, boolean symbolizer) throws Exception {
+        phase = "TypeReader.read";
         TypeGraph types = TypeReader.read(sections, UnitWalker.defaultThreads());
+        phase = "ProgramReader.read";
+        Program program = ProgramReader.read(sections, UnitWalker.defaultThreads());
+        phase = "line programs";
         List<LineProgram> lines = new ArrayList<>();
         long rows = 0;
         for (long off : stmtLists(sections)) {
@@ -57,8 +63,12 @@ public class DwarfParseBench {
             rows += p.rows().size();
             lines.add(p);
         }
-        return new Parsed(types, lines, rows, symbolizer ? Symbolizer.of(sections) : null);
+        phase = "Symbolizer.of";
+        return new Parsed(types, program, lines, rows, symbolizer ? Symbolizer.of(sections) : null);
     }
+
+    /** The step fullParse is in, for the report of an OutOfMemoryError without a stack trace. */
+    private static volatile String phase = "";
 
     /** The distinct DW_AT_stmt_list offsets of the unit DIEs, ascending. */
     static TreeSet<Long> stmtLists(DwarfSections sections) throws FormatException {
@@ -103,8 +113,8 @@ public class DwarfParseBench {
                 last = fullParse(sections, symbolizer);
             } catch (OutOfMemoryError e) {
                 last = null;
-                System.out.printf("run %d: OutOfMemoryError after %d ms, at %s%n", i + 1,
-                        (System.nanoTime() - t0) / 1_000_000, where(e));
+                System.out.printf("run %d: OutOfMemoryError after %d ms, in %s, at %s%n", i + 1,
+                        (System.nanoTime() - t0) / 1_000_000, phase, where(e));
                 heap(maxAfterGc);
                 System.exit(3);
             }
@@ -116,7 +126,8 @@ public class DwarfParseBench {
         }
         System.out.printf("median: %d ms over %d runs, process cpu %d ms%n", median(ms), runs, median(cpuMs));
         heap(maxAfterGc);
-        System.out.printf("parsed: %d types, %d line programs, %d line rows%s%n", last.types().all().size(),
+        System.out.printf("parsed: %d types, %d functions, %d variables, %d line programs, %d line rows%s%n",
+                last.types().size(), last.program().functions().size(), last.program().variables().size(),
                 last.lines().size(), last.lineRows(), last.symbolizer() == null ? "" : ", symbolizer index");
     }
 
@@ -146,7 +157,8 @@ public class DwarfParseBench {
                 .filter(f -> f.getClassName().startsWith("dev.hagfish.")).limit(3)
                 .map(f -> f.getClassName().substring("dev.hagfish.".length()) + "." + f.getMethodName() + ":"
                         + f.getLineNumber())
-                .collect(Collectors.joining(" < "));
+                .collect(Collectors.collectingAndThen(Collectors.joining(" < "),
+                        s -> s.isEmpty() ? "(no stack trace)" : s));
     }
 
     private static long heapUsed() {
