@@ -141,20 +141,20 @@ public final class TypeCollector implements UnitWalker.Visitor<List<TypeDie>> {
             case DwTag.MEMBER, DwTag.VARIABLE -> {
                 String name = intern(unit.string(d.get(DwAt.NAME)));
                 if (d.tag() == DwTag.VARIABLE || flag(d.get(DwAt.DECLARATION))) {
-                    parent.statics.add(new Type.StaticMember(name, ref(d.get(DwAt.TYPE))));
+                    parent.statics = TypeDie.add(parent.statics, new Type.StaticMember(name, ref(d.get(DwAt.TYPE))));
                     return;
                 }
-                parent.members.add(new TypeDie.RawMember(name, ref(d.get(DwAt.TYPE)),
+                parent.members = TypeDie.add(parent.members, new TypeDie.RawMember(name, ref(d.get(DwAt.TYPE)),
                         memberLocation(d.get(DwAt.DATA_MEMBER_LOCATION)), constant(d.get(DwAt.BIT_SIZE), 0),
-                        d.get(DwAt.BIT_OFFSET) instanceof AttrValue.Constant c ? c.value() : null,
-                        d.get(DwAt.DATA_BIT_OFFSET) instanceof AttrValue.Constant c ? c.value() : null,
+                        d.get(DwAt.BIT_OFFSET) instanceof AttrValue.Constant c ? c.value() : TypeDie.ABSENT,
+                        d.get(DwAt.DATA_BIT_OFFSET) instanceof AttrValue.Constant c ? c.value() : TypeDie.ABSENT,
                         constant(d.get(DwAt.BYTE_SIZE), -1), constant(d.get(DwAt.ALIGNMENT), 0)));
             }
             case DwTag.INHERITANCE -> {
                 boolean virtual = constant(d.get(DwAt.VIRTUALITY), 0) != 0;
                 AttrValue loc = d.get(DwAt.DATA_MEMBER_LOCATION);
                 long offset = virtual && !(loc instanceof AttrValue.Constant) ? -1 : memberLocation(loc);
-                parent.bases.add(new Type.Inheritance(ref(d.get(DwAt.TYPE)), offset, virtual,
+                parent.bases = TypeDie.add(parent.bases, new Type.Inheritance(ref(d.get(DwAt.TYPE)), offset, virtual,
                         access(d.get(DwAt.ACCESSIBILITY))));
             }
             case DwTag.ENUMERATOR -> {
@@ -162,7 +162,7 @@ public final class TypeCollector implements UnitWalker.Visitor<List<TypeDie>> {
                 if (v instanceof AttrValue.Constant c && c.signed() && c.value() < 0) {
                     parent.signedValues = true;
                 }
-                parent.enumerators.add(new Type.Enumerator(intern(unit.string(d.get(DwAt.NAME))), constant(v, 0)));
+                parent.enumerators = TypeDie.add(parent.enumerators, new Type.Enumerator(intern(unit.string(d.get(DwAt.NAME))), constant(v, 0)));
             }
             case DwTag.SUBRANGE_TYPE -> {
                 AttrValue count = d.get(DwAt.COUNT);
@@ -171,9 +171,9 @@ public final class TypeCollector implements UnitWalker.Visitor<List<TypeDie>> {
                 long dim = count instanceof AttrValue.Constant c ? c.value()
                         : upper instanceof AttrValue.Constant ub && !(ub.signed() && ub.value() < 0)
                                 ? ub.value() - lower + 1 : -1;
-                parent.dims.add(dim);
+                parent.dims = TypeDie.add(parent.dims, dim);
             }
-            case DwTag.FORMAL_PARAMETER -> parent.params.add(ref(d.get(DwAt.TYPE)));
+            case DwTag.FORMAL_PARAMETER -> parent.params = TypeDie.add(parent.params, ref(d.get(DwAt.TYPE)));
             case DwTag.UNSPECIFIED_PARAMETERS -> parent.varargs = true;
             default -> { }
         }

@@ -11,8 +11,11 @@ import java.util.List;
  */
 public final class TypeDie {
     /** A member whose bit offset may need the graph (the storage unit's size in DWARF 2/3). */
-    record RawMember(String name, long type, long location, long bitSize, Long bitOffset2, Long dataBitOffset,
+    record RawMember(String name, long type, long location, long bitSize, long bitOffset2, long dataBitOffset,
             long storageBytes, long alignment) {}
+
+    /** Marks an absent {@code DW_AT_bit_offset} or {@code DW_AT_data_bit_offset} in a {@link RawMember}. */
+    static final long ABSENT = Long.MIN_VALUE;
 
     final long offset;
     final int tag;
@@ -30,18 +33,28 @@ public final class TypeDie {
     boolean signedValues;
     String declFile;
     long declLine;
-    final List<RawMember> members = new ArrayList<>();
-    final List<Type.Enumerator> enumerators = new ArrayList<>();
-    final List<Long> dims = new ArrayList<>();
-    final List<Long> params = new ArrayList<>();
-    final List<Type.Inheritance> bases = new ArrayList<>();
-    final List<Type.StaticMember> statics = new ArrayList<>();
+    List<RawMember> members = List.of();
+    List<Type.Enumerator> enumerators = List.of();
+    List<Long> dims = List.of();
+    List<Long> params = List.of();
+    List<Type.Inheritance> bases = List.of();
+    List<Type.StaticMember> statics = List.of();
 
     TypeDie(long offset, int tag, int addressSize, boolean cplusplus) {
         this.offset = offset;
         this.tag = tag;
         this.addressSize = addressSize;
         this.cplusplus = cplusplus;
+    }
+
+    /**
+     * Appends to a child list, which stays the shared empty list until its first child: millions
+     * of type DIEs (pointers, typedefs, qualifiers) have no children.
+     */
+    static <T> List<T> add(List<T> list, T item) {
+        List<T> out = list.isEmpty() && !(list instanceof ArrayList) ? new ArrayList<>(4) : list;
+        out.add(item);
+        return out;
     }
 
     boolean isStructLike() {

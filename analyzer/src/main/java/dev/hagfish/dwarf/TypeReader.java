@@ -114,9 +114,9 @@ public final class TypeReader {
         List<Member> members = new ArrayList<>(t.members.size());
         for (TypeDie.RawMember m : t.members) {
             long bitOffset;
-            if (m.dataBitOffset() != null) {
+            if (m.dataBitOffset() != TypeDie.ABSENT) {
                 bitOffset = m.dataBitOffset();
-            } else if (m.bitOffset2() != null && m.bitSize() != 0) {
+            } else if (m.bitOffset2() != TypeDie.ABSENT && m.bitSize() != 0) {
                 long storage = m.storageBytes() > 0 ? m.storageBytes() : Math.max(0, graph.sizeOf(m.type()));
                 bitOffset = m.location() * 8 + storage * 8 - m.bitOffset2() - m.bitSize();
             } else {

@@ -39,11 +39,7 @@ public final class TypeGraph {
      * @param cplusplusIds the ids of types from C++ units, as a set of positions in {@code types}
      */
     public TypeGraph(List<Type> types, Map<Long, SourceLocation> locations, BitSet cplusplusIds) {
-        Integer[] order = new Integer[types.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Long.compare(types.get(a).id(), types.get(b).id()));
+        int[] order = order(types);
         this.ids = new long[order.length];
         this.types = new Type[order.length];
         this.locations = new SourceLocation[order.length];
@@ -60,6 +56,32 @@ public final class TypeGraph {
                 throw new IllegalArgumentException("duplicate type id " + ids[i]);
             }
         }
+    }
+
+    /** The positions of the types in id order; no sort (and no boxing) when they come sorted, as DIEs do. */
+    private static int[] order(List<Type> types) {
+        int n = types.size();
+        boolean sorted = true;
+        for (int i = 1; i < n && sorted; i++) {
+            sorted = types.get(i - 1).id() < types.get(i).id();
+        }
+        if (sorted) {
+            int[] identity = new int[n];
+            for (int i = 0; i < n; i++) {
+                identity[i] = i;
+            }
+            return identity;
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, (a, b) -> Long.compare(types.get(a).id(), types.get(b).id()));
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = boxed[i];
+        }
+        return out;
     }
 
     private int indexOf(long id) {
