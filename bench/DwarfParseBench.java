@@ -12,8 +12,8 @@ import dev.hagfish.elf.ElfFile;
 import dev.hagfish.image.DwarfLoader;
 import dev.hagfish.io.ByteSource;
 import dev.hagfish.io.FormatException;
+import dev.hagfish.symbols.DebugInfo;
 import dev.hagfish.symbols.Program;
-import dev.hagfish.symbols.ProgramReader;
 import dev.hagfish.symbols.Symbolizer;
 import dev.hagfish.types.TypeGraph;
 import java.lang.management.ManagementFactory;
@@ -51,10 +51,10 @@ public class DwarfParseBench {
      * (UnitWalker), then every unit's line program.
      */
     static Parsed fullParse(DwarfSections sections, boolean symbolizer) throws Exception {
-        phase = "TypeReader.read";
-        TypeGraph types = TypeReader.read(sections, UnitWalker.defaultThreads());
-        phase = "ProgramReader.read";
-        Program program = ProgramReader.read(sections, UnitWalker.defaultThreads());
+        phase = "DebugInfo.read (types, functions, variables: one pass)";
+        DebugInfo info = DebugInfo.read(sections, UnitWalker.defaultThreads());
+        TypeGraph types = info.types();
+        Program program = info.program();
         phase = "line programs";
         List<LineProgram> lines = new ArrayList<>();
         long rows = 0;

@@ -3,13 +3,12 @@ package dev.hagfish.index;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hagfish.dwarf.DwarfSections;
 import dev.hagfish.dwarf.DwarfSummary;
-import dev.hagfish.dwarf.TypeReader;
 import dev.hagfish.symbols.DataSymbol;
 import dev.hagfish.symbols.Demangler;
 import dev.hagfish.symbols.Frame;
 import dev.hagfish.symbols.Parameter;
 import dev.hagfish.symbols.Program;
-import dev.hagfish.symbols.ProgramReader;
+import dev.hagfish.symbols.DebugInfo;
 import dev.hagfish.symbols.Symbol;
 import dev.hagfish.symbols.SymbolKind;
 import dev.hagfish.symbols.SymbolRanges;
@@ -65,11 +64,14 @@ final class KernelIndexer {
         DwarfSections dwarf = input.dwarf();
         SymbolRanges ranges = input.ranges();
         TypeGraph graph = null;
+        Program program = null;
         Symbolizer symbolizer = null;
         List<String> sources = new ArrayList<>();
         if (dwarf != null) {
             progress.update("types", 0, 1);
-            graph = TypeReader.read(dwarf, threads);
+            DebugInfo info = DebugInfo.read(dwarf, threads);
+            graph = info.types();
+            program = info.program();
             progress.update("types", 1, 1);
             symbolizer = Symbolizer.of(dwarf, ranges);
             TreeSet<String> names = new TreeSet<>();
@@ -80,7 +82,6 @@ final class KernelIndexer {
             }
             sources.addAll(names);
         }
-        Program program = dwarf == null ? null : ProgramReader.read(dwarf, threads);
         long symbols = addSymbols(uuid, input.symbols(), symbolizer, program, graph);
         long types = graph == null ? 0 : addTypes(uuid, graph);
         long[] intervals = addAddresses(uuid, symbolizer, ranges);
