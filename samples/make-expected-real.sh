@@ -17,6 +17,9 @@
 #                                    (only for files with compressed sections)
 #   <id>.types.jsonl                 tools/dwarfdump-types.py of --debug-info: struct/union/enum
 #                                    DIEs with a byte size (libc: a deterministic sample, below)
+#   <id>.nm-n.txt                    llvm-nm-19 -n (every ELF input)
+#   libc6-dbg-libc.symbolizer.jsonl  llvm-symbolizer-19 --output-style=JSON over queries drawn from
+#                                    llvm-nm-19 -n -S (SYMBOLIZER_STEP, below)
 #   pahole/<struct>.txt              pahole -C <struct> of libc.so.6's debug file
 #
 # Every tool runs on a copy named <id> in a scratch directory, so the outputs name no absolute
@@ -33,10 +36,11 @@ OUT=expected/real
 GOSRC=/usr/share/go-1.19/src
 LIBC_SO=/lib/x86_64-linux-gnu/libc.so.6
 LIBC_TYPES_CAP=400     # libc: an even spread of this many distinct struct/union/enum layouts
+SYMBOLIZER_STEP=97     # libc: every 97th sized function and data symbol of llvm-nm -n -S is queried
 PAHOLE_STRUCTS=(_IO_FILE _IO_marker stat timespec tm dirent sigaction pthread_attr_t malloc_chunk
                 malloc_state link_map timex)
 
-for t in llvm-dwarfdump-19 llvm-objcopy-19 objcopy pahole python3 readelf sha256sum base64; do
+for t in llvm-dwarfdump-19 llvm-nm-19 llvm-symbolizer-19 llvm-objcopy-19 objcopy pahole python3 readelf sha256sum base64; do
   command -v "$t" >/dev/null 2>&1 || { echo "make-expected-real.sh: $t is missing (apt-get install llvm-19 pahole binutils python3)" >&2; exit 1; }
 done
 for p in libc6-dbg golang-1.19-src; do
@@ -110,6 +114,27 @@ for r in keep:
     sys.stdout.write(json.dumps(r, ensure_ascii=False, separators=(',', ':')) + '\n')
 PY
 
+# The libc symbolizer queries, from llvm-nm -n -S lines (address, size, letter, name).
+read -r -d '' SYMQ_PY <<'PY' || true
+import sys
+step = int(sys.argv[1])
+code, data, nf, nd = [], [], 0, 0
+for line in sys.stdin:
+    f = line.split()
+    if len(f) != 4 or int(f[1], 16) == 0:
+        continue
+    mid = int(f[0], 16) + int(f[1], 16) // 2
+    if f[2] in 'tTWi':
+        if nf % step == 0:
+            code.append('0x%x' % mid)
+        nf += 1
+    elif f[2] in 'bBdDrRV':
+        if nd % step == 0:
+            data.append('DATA 0x%x' % mid)
+        nd += 1
+sys.stdout.write(''.join(q + '\n' for q in code + data))
+PY
+
 printf 'id\tpackage\tversion\tpath\tencoding\tcontainer\tsha256\n' > "$OUT/FILES.tsv"
 for spec in "${INPUTS[@]}"; do
   IFS='|' read -r id pkg path enc container goldens <<< "$spec"
@@ -149,6 +174,21 @@ for spec in "${INPUTS[@]}"; do
   grep -E '^0x[0-9a-f]+: [A-Za-z]+ Unit:' "$WORK/$id.info" > "$OUT/$id.units.txt"
   cmd "llvm-dwarfdump-19 --debug-info $src | grep -E '^0x[0-9a-f]+: [A-Za-z]+ Unit:' > $id.units.txt"
 
+  if [ "$container" = elf ]; then
+    (cd "$WORK" && llvm-nm-19 -n "$id") > "$OUT/$id.nm-n.txt"
+    cmd "llvm-nm-19 -n $id > $id.nm-n.txt"
+  fi
+  if [ "$id" = libc6-dbg-libc ]; then
+    # Queries: the middle of every SYMBOLIZER_STEP-th sized function (t, T, W, i) and, as DATA
+    # queries, of every SYMBOLIZER_STEP-th sized data symbol (b, B, d, D, r, R, V), in nm -n order.
+    (cd "$WORK" && llvm-nm-19 -n -S --defined-only "$id") | python3 -c "$SYMQ_PY" "$SYMBOLIZER_STEP" > "$WORK/symq.txt"
+    (cd "$WORK" && llvm-symbolizer-19 --output-style=JSON "--obj=$id") < "$WORK/symq.txt" > "$OUT/$id.symbolizer.jsonl"
+    [ "$(wc -l < "$WORK/symq.txt")" = "$(wc -l < "$OUT/$id.symbolizer.jsonl")" ] ||
+      { echo "make-expected-real.sh: llvm-symbolizer-19 did not answer every query" >&2; exit 1; }
+    cmd "llvm-nm-19 -n -S --defined-only $id | (make-expected-real.sh SYMQ_PY, step $SYMBOLIZER_STEP) > queries"
+    cmd "llvm-symbolizer-19 --output-style=JSON --obj=$id < queries > $id.symbolizer.jsonl"
+  fi
+
   if [[ $goldens == *t* ]]; then
     python3 tools/dwarfdump-types.py --types "$WORK/$id.all.jsonl" < "$WORK/$id.info"
     if [ "$id" = libc6-dbg-libc ]; then
@@ -180,7 +220,9 @@ tests read them where the Debian packages install them (listed with their sha256
 \`FILES.tsv\`), and \`.ci/run\` installs the packages. The goldens are what the reference tools
 printed; hagfish's own output is never recorded here. They are checked by
 \`analyzer/src/test/java/dev/hagfish/dwarf/RealDwarfTest.java\` (and the libpcprofile file is
-mutated by \`RealDwarfFuzzTest.java\`).
+mutated by \`RealDwarfFuzzTest.java\`); the \`nm-n.txt\` files by
+\`analyzer/src/test/java/dev/hagfish/symbols/ElfSymbolTableTest.java\`, and libc's
+\`symbolizer.jsonl\` and the pahole layouts by \`index/src/test/java/dev/hagfish/index/ElfIndexTest.java\`.
 
 ## Packages (Debian 12)
 
@@ -195,6 +237,7 @@ EOF
 ## Tools
 
     $(llvm-dwarfdump-19 --version | grep -m1 -i version | sed 's/^ *//')
+    llvm-nm-19 and llvm-symbolizer-19 of the same LLVM
     pahole $(pahole --version)
     $(objcopy --version | head -1)
 

@@ -86,6 +86,28 @@ public record ElfHeader(int elfClass, ByteOrder order, int osAbi, int abiVersion
         };
     }
 
+    /**
+     * Returns the architecture's name as hagfish and LLVM name it ({@code x86_64}, {@code arm64},
+     * {@code i386}, …) from {@code e_machine} and the class, or {@code EM_<number>} for others.
+     */
+    public String archName() {
+        return switch (machine) {
+            case 3 -> "i386";
+            case 62 -> "x86_64";
+            case 183 -> "arm64";
+            case 40 -> "arm";
+            case 8 -> is64() ? "mips64" : "mips";
+            case 20 -> "ppc";
+            case 21 -> "ppc64";
+            case 2, 18 -> "sparc";
+            case 43 -> "sparcv9";
+            case 22 -> "s390x";
+            case 243 -> is64() ? "riscv64" : "riscv32";
+            case 258 -> "loongarch64";
+            default -> "EM_" + machine;
+        };
+    }
+
     /** Returns a copy with the effective section count and name-table index. */
     ElfHeader withSectionNumbering(long effectiveShnum, long effectiveShstrndx) {
         return new ElfHeader(elfClass, order, osAbi, abiVersion, type, machine, version, entry, phoff, shoff,

@@ -1,10 +1,12 @@
 package dev.hagfish.cli;
 
 import dev.hagfish.dwarf.UnitWalker;
+import dev.hagfish.elf.ElfFile;
 import dev.hagfish.image.KernelImage;
 import dev.hagfish.index.IndexInput;
 import dev.hagfish.index.IndexSummary;
 import dev.hagfish.index.KernelStore;
+import dev.hagfish.io.ByteSource;
 import dev.hagfish.io.Unsigned;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,7 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code hagfish index KERNEL [--dsym D]}: pairs a kernel with its dSYM (UUID check), and stores
  * its symbols, types, layouts and address table, replacing the kernel of the same UUID in one
- * commit. A progress bar goes to stderr when stderr is a terminal.
+ * commit. KERNEL may also be an ELF file with DWARF (a vmlinux, a {@code .debug} file), which
+ * carries its own DWARF and is identified by its GNU build ID. A progress bar goes to stderr when
+ * stderr is a terminal.
  */
 @Command(name = "index", description = "Index a kernel and its dSYM into the store (replaces the same UUID atomically).")
 final class IndexCommand implements Callable<Integer> {
@@ -30,7 +34,7 @@ final class IndexCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "KERNEL", description = "The kernel: a thin or universal Mach-O.")
+    @Parameters(index = "0", paramLabel = "KERNEL", description = "The kernel: a thin or universal Mach-O, or an ELF file with DWARF (vmlinux, .debug).")
     Path kernel;
 
     @Option(names = "--dsym", paramLabel = "PATH",
@@ -56,7 +60,17 @@ final class IndexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        IndexInput input = IndexInput.of(KernelImage.open(kernel, dsym, arch, force));
+        IndexInput input;
+        boolean elf = isElf(kernel);
+        if (elf) {
+            if (dsym != null || arch != null) {
+                throw new HagfishException(ExitCodes.USAGE, kernel + " is an ELF file, which carries its own DWARF:"
+                        + " --dsym and --arch are for Mach-O kernels");
+            }
+            input = IndexInput.fromElf(kernel);
+        } else {
+            input = IndexInput.of(KernelImage.open(kernel, dsym, arch, force));
+        }
         ProgressBar bar = ProgressBar.forStderr();
         IndexSummary s;
         try (KernelStore store = KernelStore.open(index != null ? index : KernelStore.defaultDir())) {
@@ -73,11 +87,15 @@ final class IndexCommand implements Callable<Integer> {
                         s.replaced() ? "re-indexed" : "indexed", k.uuid(), k.arch(), store.dir(), k.symbols(),
                         k.types(), s.members(), k.intervals(), s.seconds());
                 if (input.dwarf() == null) {
-                    out.println("no dSYM: symbols only (no types, no source lines)");
+                    out.println((elf ? "no DWARF" : "no dSYM") + ": symbols only (no types, no source lines)");
                 }
             }
             out.flush();
         }
         return ExitCodes.OK;
+    }
+
+    private static boolean isElf(Path file) throws IOException {
+        return ElfFile.hasMagic(ByteSource.open(file));
     }
 }

@@ -6,20 +6,27 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * {@code AddressLookup} answers "what is at this unslid address" for one kernel from the
- * address table the indexer stored: the chunk starts are read once, and decoded chunks are kept
- * in a small LRU cache, so that a batch of nearby addresses decodes each chunk once.
+ * address table the indexer stored: the chunk starts are read once, and chunks are kept, least
+ * recently used first out, up to {@value #CACHE_BYTES} bytes of chunk data (a vmlinux's whole
+ * table is about 40 MB), so that a batch of addresses reads and checks each chunk once; a chunk
+ * builds an answer only when an address needs it ({@link AddressTable.Chunk}).
+ *
+ * <p>Thread-safe: {@link #find} is synchronized.
  */
 public final class AddressLookup {
-    private static final int CACHE = 64;
+    static final long CACHE_BYTES = 256L << 20;
 
     private final IndexSearcher searcher;
+    private final StoredFields stored;
     private final String uuid;
+    private long cached;
     private final long[] firsts;
     private final int[] docs;
     private final Map<Integer, AddressTable.Chunk> cache = new LinkedHashMap<>(16, 0.75f, true) {
@@ -27,7 +34,11 @@ public final class AddressLookup {
 
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, AddressTable.Chunk> e) {
-            return size() > CACHE;
+            if (cached > CACHE_BYTES && size() > 1) {
+                cached -= e.getValue().weight();
+                return true;
+            }
+            return false;
         }
     };
 
@@ -38,11 +49,12 @@ public final class AddressLookup {
         if (searcher == null) {
             throw new KernelNotFoundException("the store holds no kernel");
         }
+        this.stored = searcher.storedFields();
         ScoreDoc[] hits = searcher.search(KernelStore.of(uuid, Fields.KIND_ADDRESSES).build(), Integer.MAX_VALUE)
                 .scoreDocs;
         long[][] pairs = new long[hits.length][];
         for (int i = 0; i < hits.length; i++) {
-            Document d = searcher.storedFields().document(hits[i].doc, java.util.Set.of(Fields.FIRST));
+            Document d = stored.document(hits[i].doc, java.util.Set.of(Fields.FIRST));
             pairs[i] = new long[] {Fields.sortable(d.getField(Fields.FIRST).numericValue().longValue()), hits[i].doc};
         }
         Arrays.sort(pairs, (a, b) -> Long.compare(a[0], b[0]));
@@ -66,10 +78,11 @@ public final class AddressLookup {
         }
         AddressTable.Chunk c = cache.get(chunk);
         if (c == null) {
-            Document d = searcher.storedFields().document(docs[chunk], java.util.Set.of(Fields.CHUNK));
+            Document d = stored.document(docs[chunk], java.util.Set.of(Fields.CHUNK));
             BytesRef b = d.getBinaryValue(Fields.CHUNK);
             c = AddressTable.decode(Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length),
                     "index of kernel " + uuid + " address chunk " + chunk);
+            cached += c.weight();
             cache.put(chunk, c);
         }
         AddressAnswer a = c.find(address);

@@ -27,10 +27,53 @@ public final class AddressTable {
 
     private AddressTable() {}
 
-    /** One decoded chunk. @param starts interval starts, unsigned ascending @param answer per interval */
-    public record Chunk(long[] starts, int[] answerOf, List<AddressAnswer> answers) {
-        /** Returns the answer of the interval holding {@code address}, or null below the first start. */
-        public AddressAnswer find(long address) {
+    /**
+     * One chunk, checked whole by {@link #decode} but decoded lazily: an answer's frames (and the
+     * strings they use) are built the first time an address needs them, then kept. A batch of
+     * addresses that lands in a chunk once per answer thus allocates little more than its answers.
+     *
+     * <p>Not thread-safe.
+     */
+    public static final class Chunk {
+        private final byte[] bytes;
+        private final String what;
+        private final int[] stringAt;
+        private final int[] stringLength;
+        private final String[] strings;
+        private final int[] answerAt;
+        private final AddressAnswer[] answers;
+        private final long[] starts;
+        private final int[] answerOf;
+
+        private Chunk(byte[] bytes, String what, int[] stringAt, int[] stringLength, int[] answerAt, long[] starts,
+                int[] answerOf) {
+            this.bytes = bytes;
+            this.what = what;
+            this.stringAt = stringAt;
+            this.stringLength = stringLength;
+            this.strings = new String[stringAt.length];
+            this.answerAt = answerAt;
+            this.answers = new AddressAnswer[answerAt.length];
+            this.starts = starts;
+            this.answerOf = answerOf;
+        }
+
+        /** Returns the interval starts, unsigned ascending (a copy). */
+        public long[] starts() {
+            return starts.clone();
+        }
+
+        /** Returns the size of the chunk's encoded form and tables, in bytes, for cache budgets. */
+        long weight() {
+            return bytes.length + 8L * starts.length + 4L * (answerOf.length + 2 * stringAt.length + answerAt.length);
+        }
+
+        /**
+         * Returns the answer of the interval holding {@code address}, or null below the first start.
+         *
+         * @throws FormatException never for a chunk {@link #decode} accepted
+         */
+        public AddressAnswer find(long address) throws FormatException {
             int lo = 0;
             int hi = starts.length;
             while (lo < hi) {
@@ -41,8 +84,34 @@ public final class AddressTable {
                     hi = mid;
                 }
             }
-            return lo == 0 ? null : answers.get(answerOf[lo - 1]);
+            return lo == 0 ? null : answer(answerOf[lo - 1]);
         }
+
+        private AddressAnswer answer(int i) throws FormatException {
+            AddressAnswer a = answers[i];
+            if (a == null) {
+                In in = new In(bytes, what);
+                in.pos = answerAt[i];
+                in.strings = stringAt.length;
+                a = readAnswer(in, this::string);
+                answers[i] = a;
+            }
+            return a;
+        }
+
+        private String string(int i) {
+            String v = strings[i];
+            if (v == null) {
+                v = new String(bytes, stringAt[i], stringLength[i], StandardCharsets.UTF_8);
+                strings[i] = v;
+            }
+            return v;
+        }
+    }
+
+    /** Looks a string up by its index, which {@link In#string} has checked. */
+    private interface Strings {
+        String get(int index);
     }
 
     /**
@@ -133,29 +202,17 @@ public final class AddressTable {
         if (version != VERSION) {
             throw in.error("address table version " + version + ", expected " + VERSION + " (re-index the kernel)");
         }
-        String[] table = new String[in.count()];
-        for (int i = 0; i < table.length; i++) {
-            int n = in.count();
-            table[i] = new String(chunk, in.take(n), n, StandardCharsets.UTF_8);
+        int[] stringAt = new int[in.count()];
+        int[] stringLength = new int[stringAt.length];
+        for (int i = 0; i < stringAt.length; i++) {
+            stringLength[i] = in.count();
+            stringAt[i] = in.take(stringLength[i]);
         }
-        List<AddressAnswer> answers = new ArrayList<>();
-        for (int a = in.count(); a > 0; a--) {
-            List<Frame> frames = new ArrayList<>();
-            for (int f = in.count(); f > 0; f--) {
-                String fn = in.string(table);
-                String file = in.string(table);
-                long line = in.varlong();
-                long column = in.varlong();
-                String startFile = in.string(table);
-                long startLine = in.varlong();
-                OptionalLong start = in.u8() == 1 ? OptionalLong.of(in.u64()) : OptionalLong.empty();
-                frames.add(new Frame(fn, file, line, column, startFile, startLine, start, in.varlong()));
-            }
-            Optional<DataSymbol> data = Optional.empty();
-            if (in.u8() == 1) {
-                data = Optional.of(new DataSymbol(in.string(table), in.u64(), in.varlong()));
-            }
-            answers.add(new AddressAnswer(frames, data));
+        in.strings = stringAt.length;
+        int[] answerAt = new int[in.count()];
+        for (int a = 0; a < answerAt.length; a++) {
+            answerAt[a] = in.pos;
+            readAnswer(in, i -> ""); // checks the answer's encoding without building its strings
         }
         int n = in.count();
         long[] starts = new long[n];
@@ -167,11 +224,32 @@ public final class AddressTable {
         int[] answerOf = new int[n];
         for (int i = 0; i < n; i++) {
             answerOf[i] = in.varint();
-            if (answerOf[i] < 0 || answerOf[i] >= answers.size()) {
+            if (answerOf[i] < 0 || answerOf[i] >= answerAt.length) {
                 throw in.error("answer index " + answerOf[i] + " out of range");
             }
         }
-        return new Chunk(starts, answerOf, answers);
+        return new Chunk(chunk, what, stringAt, stringLength, answerAt, starts, answerOf);
+    }
+
+    /** Reads one encoded answer at the reader's position. */
+    private static AddressAnswer readAnswer(In in, Strings table) throws FormatException {
+        int count = in.count();
+        List<Frame> frames = new ArrayList<>(count);
+        for (int f = 0; f < count; f++) {
+            String fn = table.get(in.string());
+            String file = table.get(in.string());
+            long line = in.varlong();
+            long column = in.varlong();
+            String startFile = table.get(in.string());
+            long startLine = in.varlong();
+            OptionalLong start = in.u8() == 1 ? OptionalLong.of(in.u64()) : OptionalLong.empty();
+            frames.add(new Frame(fn, file, line, column, startFile, startLine, start, in.varlong()));
+        }
+        Optional<DataSymbol> data = Optional.empty();
+        if (in.u8() == 1) {
+            data = Optional.of(new DataSymbol(table.get(in.string()), in.u64(), in.varlong()));
+        }
+        return new AddressAnswer(frames, data);
     }
 
     /** A growable output with LEB128 varints. */
@@ -206,6 +284,7 @@ public final class AddressTable {
         private final byte[] b;
         private final String what;
         private int pos;
+        private int strings;
 
         In(byte[] b, String what) {
             this.b = b;
@@ -269,12 +348,13 @@ public final class AddressTable {
             return at;
         }
 
-        String string(String[] table) throws FormatException {
+        /** Reads a string index, which must be below the chunk's string count. */
+        int string() throws FormatException {
             int i = varint();
-            if (i >= table.length) {
+            if (i >= strings) {
                 throw error("string index " + i + " out of range");
             }
-            return table[i];
+            return i;
         }
     }
 }

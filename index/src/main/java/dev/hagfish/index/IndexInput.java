@@ -2,9 +2,11 @@ package dev.hagfish.index;
 
 import dev.hagfish.dwarf.DwarfSections;
 import dev.hagfish.image.DwarfLoader;
+import dev.hagfish.image.ElfImage;
 import dev.hagfish.image.KernelImage;
 import dev.hagfish.io.ByteSource;
 import dev.hagfish.macho.MachOFile;
+import dev.hagfish.symbols.ElfSymbolTable;
 import dev.hagfish.symbols.Symbol;
 import dev.hagfish.symbols.SymbolRanges;
 import dev.hagfish.symbols.SymbolTable;
@@ -44,5 +46,23 @@ public record IndexInput(String uuid, String version, String arch, long base, Pa
         return new IndexInput(image.uuid(), image.version().orElse(null), image.kernel().archName(), image.base(),
                 image.path(), image.dsymPath().orElse(null), SymbolTable.of(image.kernel()).symbols(),
                 SymbolRanges.of(image.kernel()), dwarf);
+    }
+
+    /**
+     * The input of an ELF file with DWARF (a {@code vmlinux}, a separate {@code .debug} file):
+     * identified by its GNU build ID, with the symbols of {@code .symtab} (else {@code .dynsym})
+     * and the DWARF of its own {@code .debug_*} sections; a file without {@code .debug_info} is
+     * indexed by its symbols alone. See {@link ElfImage} for the base and the version.
+     *
+     * @throws dev.hagfish.io.FormatException if the file is malformed or has no build ID
+     * @throws IOException if it cannot be read
+     */
+    public static IndexInput fromElf(Path path) throws IOException {
+        ElfImage image = ElfImage.open(path);
+        ElfSymbolTable table = ElfSymbolTable.of(image.file(), image.symbols());
+        DwarfSections dwarf = DwarfLoader.fromElf(image.file());
+        boolean hasDwarf = dwarf.get("debug_info").isPresent();
+        return new IndexInput(image.buildId(), image.version().orElse(null), image.arch(), image.base(), path,
+                hasDwarf ? path : null, table.symbols(), table.ranges(), hasDwarf ? dwarf : null);
     }
 }

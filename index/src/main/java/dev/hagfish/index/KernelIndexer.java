@@ -58,13 +58,18 @@ final class KernelIndexer {
         this.threads = threads;
     }
 
-    /** Adds every document of a kernel; returns the summary without timing. */
+    /**
+     * Adds every document of a kernel; returns the summary without timing. Types, functions and
+     * variables come from one pass; the types are stored before the symbolizer is made, and the
+     * graph is dropped before the address table is built.
+     */
     IndexSummary add(IndexInput input) throws IOException {
         String uuid = input.uuid();
         DwarfSections dwarf = input.dwarf();
         SymbolRanges ranges = input.ranges();
         TypeGraph graph = null;
         Program program = null;
+        long types = 0;
         Symbolizer symbolizer = null;
         List<String> sources = new ArrayList<>();
         if (dwarf != null) {
@@ -73,6 +78,7 @@ final class KernelIndexer {
             graph = info.types();
             program = info.program();
             progress.update("types", 1, 1);
+            types = addTypes(uuid, graph);
             symbolizer = Symbolizer.of(dwarf, ranges);
             TreeSet<String> names = new TreeSet<>();
             for (DwarfSummary.UnitSummary u : DwarfSummary.of(dwarf).units()) {
@@ -83,7 +89,8 @@ final class KernelIndexer {
             sources.addAll(names);
         }
         long symbols = addSymbols(uuid, input.symbols(), symbolizer, program, graph);
-        long types = graph == null ? 0 : addTypes(uuid, graph);
+        graph = null; // the address table needs only the symbolizer
+        program = null;
         long[] intervals = addAddresses(uuid, symbolizer, ranges);
         KernelRecord record = new KernelRecord(uuid, input.version(), input.arch(), input.base(),
                 input.path().toAbsolutePath().normalize().toString(),
@@ -276,35 +283,64 @@ final class KernelIndexer {
         }
     }
 
-    /** Adds the address table; returns {intervals, chunks}. */
+    /**
+     * Adds the address table; returns {intervals, chunks}. The answer at each boundary is
+     * computed, merged with the previous interval when it is the same, and written a chunk at a
+     * time, so that only one chunk of answers is ever held.
+     */
     private long[] addAddresses(String uuid, Symbolizer symbolizer, SymbolRanges ranges) throws IOException {
-        long[] starts;
-        List<AddressAnswer> answers = new ArrayList<>();
-        if (symbolizer != null) {
-            starts = withZero(symbolizer.boundaries());
-            for (int i = 0; i < starts.length; i++) {
-                answers.add(new AddressAnswer(symbolizer.symbolize(starts[i]), symbolizer.symbolizeData(starts[i])));
-                if ((i & 4095) == 0) {
-                    progress.update("addresses", i, starts.length);
-                }
+        long[] starts = withZero(symbolizer != null ? symbolizer.boundaries() : symbolBoundaries(ranges));
+        ChunkWriter out = new ChunkWriter(uuid);
+        AddressAnswer previous = null;
+        for (int i = 0; i < starts.length; i++) {
+            AddressAnswer a = symbolizer != null
+                    ? new AddressAnswer(symbolizer.symbolize(starts[i]), symbolizer.symbolizeData(starts[i]))
+                    : symbolOnly(ranges, starts[i]);
+            if (!a.equals(previous)) {
+                out.add(starts[i], a);
+                previous = a;
             }
-        } else {
-            starts = withZero(symbolBoundaries(ranges));
-            for (long a : starts) {
-                answers.add(symbolOnly(ranges, a));
+            if ((i & 4095) == 0) {
+                progress.update("addresses", i, starts.length);
             }
         }
+        out.flush();
         progress.update("addresses", starts.length, starts.length);
-        long chunks = 0;
-        for (int from = 0; from < starts.length; from += CHUNK) {
-            int to = Math.min(starts.length, from + CHUNK);
+        return new long[] {out.intervals, out.chunks};
+    }
+
+    /** Collects intervals and writes them as chunks of {@link #CHUNK}. */
+    private final class ChunkWriter {
+        private final String uuid;
+        private final long[] starts = new long[CHUNK];
+        private final List<AddressAnswer> answers = new ArrayList<>(CHUNK);
+        long intervals;
+        long chunks;
+
+        ChunkWriter(String uuid) {
+            this.uuid = uuid;
+        }
+
+        void add(long start, AddressAnswer a) throws IOException {
+            if (answers.size() == CHUNK) {
+                flush();
+            }
+            starts[answers.size()] = start;
+            answers.add(a);
+            intervals++;
+        }
+
+        void flush() throws IOException {
+            if (answers.isEmpty()) {
+                return;
+            }
             Document d = doc(uuid, Fields.KIND_ADDRESSES);
-            d.add(new StoredField(Fields.FIRST, starts[from]));
-            d.add(new StoredField(Fields.CHUNK, new BytesRef(AddressTable.encode(starts, answers, from, to))));
+            d.add(new StoredField(Fields.FIRST, starts[0]));
+            d.add(new StoredField(Fields.CHUNK, new BytesRef(AddressTable.encode(starts, answers, 0, answers.size()))));
             writer.addDocument(d);
             chunks++;
+            answers.clear();
         }
-        return new long[] {starts.length, chunks};
     }
 
     private static long[] symbolBoundaries(SymbolRanges ranges) {
