@@ -100,6 +100,19 @@ class CyclicTypesTest {
     }
 
     /**
+     * A pointer to a const type of itself: {@code TypeNames} looks through the qualifiers of a
+     * pointer's target (to parenthesize a pointer to an array or function) with an unbounded loop.
+     */
+    @Test
+    @Disabled("TypeNames loops forever on a pointer to a cycle of qualifiers; enable when the types rewrite "
+            + "bounds it")
+    void aPointerToAConstOfItself() throws FormatException {
+        int p = FIRST;
+        int c = p + 5;
+        nameAndSizeAll(read(TestBytes.le().uleb(POINTER).u32(c).uleb(CONST).u32(c).u8(0)));
+    }
+
+    /**
      * An array whose element type is the array: {@code TypeGraph.sizeOf} recurses into the element
      * without bound and overflows the stack, during {@link TypeReader#read} itself when a DWARF 2
      * bit-field's storage size is taken from such a type.
