@@ -145,7 +145,7 @@ public final class TypeCollector implements UnitWalker.Visitor<List<TypeDie>> {
                     return;
                 }
                 parent.members = TypeDie.add(parent.members, new TypeDie.RawMember(name, ref(d.get(DwAt.TYPE)),
-                        memberLocation(d.get(DwAt.DATA_MEMBER_LOCATION)), constant(d.get(DwAt.BIT_SIZE), 0),
+                        memberLocation(d.offset(), d.get(DwAt.DATA_MEMBER_LOCATION)), constant(d.get(DwAt.BIT_SIZE), 0),
                         d.get(DwAt.BIT_OFFSET) instanceof AttrValue.Constant c ? c.value() : TypeDie.ABSENT,
                         d.get(DwAt.DATA_BIT_OFFSET) instanceof AttrValue.Constant c ? c.value() : TypeDie.ABSENT,
                         constant(d.get(DwAt.BYTE_SIZE), -1), constant(d.get(DwAt.ALIGNMENT), 0)));
@@ -153,7 +153,7 @@ public final class TypeCollector implements UnitWalker.Visitor<List<TypeDie>> {
             case DwTag.INHERITANCE -> {
                 boolean virtual = constant(d.get(DwAt.VIRTUALITY), 0) != 0;
                 AttrValue loc = d.get(DwAt.DATA_MEMBER_LOCATION);
-                long offset = virtual && !(loc instanceof AttrValue.Constant) ? -1 : memberLocation(loc);
+                long offset = virtual && !(loc instanceof AttrValue.Constant) ? -1 : memberLocation(d.offset(), loc);
                 parent.bases = TypeDie.add(parent.bases, new Type.Inheritance(ref(d.get(DwAt.TYPE)), offset, virtual,
                         access(d.get(DwAt.ACCESSIBILITY))));
             }
@@ -232,15 +232,25 @@ public final class TypeCollector implements UnitWalker.Visitor<List<TypeDie>> {
         return v instanceof AttrValue.Constant c ? c.value() : absent;
     }
 
-    /** A constant, or a {@code DW_OP_plus_uconst} / {@code DW_OP_constu} expression; 0 when absent. */
-    static long memberLocation(AttrValue v) throws FormatException {
+    /**
+     * A constant, or a {@code DW_OP_plus_uconst} / {@code DW_OP_constu} expression; 0 when absent.
+     *
+     * @throws FormatException naming {@code .debug_info} and the DIE if the operand is malformed
+     */
+    static long memberLocation(long die, AttrValue v) throws FormatException {
         if (v instanceof AttrValue.Constant c) {
             return c.value();
         }
         if (v instanceof AttrValue.Block b && b.bytes().length > 0) {
             int op = b.bytes()[0] & 0xff;
             if (op == 0x23 || op == 0x10) {
-                return new BinaryCursor(ByteSource.of(b.bytes(), "DW_AT_data_member_location"), 1).uleb();
+                try {
+                    return new BinaryCursor(ByteSource.of(b.bytes(), "DW_AT_data_member_location"), 1).uleb();
+                } catch (FormatException e) {
+                    // The expression's own source names no section: name the member's DIE.
+                    throw new FormatException("debug_info", die, "member DIE at 0x" + Long.toHexString(die)
+                            + ": DW_AT_data_member_location: " + e.detail());
+                }
             }
         }
         return 0;

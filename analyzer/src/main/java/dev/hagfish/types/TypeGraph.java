@@ -205,7 +205,8 @@ public final class TypeGraph {
         } else if (t instanceof Type.Struct s) {
             return s.byteSize();
         } else if (t instanceof Type.Enum e) {
-            return e.byteSize() >= 0 ? e.byteSize() : e.underlying() != Type.VOID ? sizeOf(e.underlying(), depth + 1) : -1;
+            return e.byteSize() >= 0 ? e.byteSize()
+                    : e.underlying() != Type.VOID && depth < MAX_CHAIN ? sizeOf(e.underlying(), depth + 1) : -1;
         } else if (t instanceof Type.Array a && depth < MAX_CHAIN) {
             long n = sizeOf(a.element(), depth + 1);
             if (n < 0) {

@@ -13,6 +13,9 @@ import java.util.Set;
  */
 public final class TypeNames {
     private static final int MAX_DEPTH = 64;
+    /** Types visited for one name at most: a function type among its own parameters stays linear. */
+    private static final int MAX_STEPS = 4096;
+    private int budget;
     private final TypeGraph graph;
     private final boolean cplusplus;
 
@@ -40,11 +43,12 @@ public final class TypeNames {
 
     /** Returns a declaration of {@code declarator} with this type, e.g. {@code char p_comm[17]}. */
     public String declare(long id, String declarator) {
+        budget = MAX_STEPS;
         return declare(id, declarator, 0);
     }
 
     private String declare(long id, String inner, int depth) {
-        if (depth > MAX_DEPTH) {
+        if (depth > MAX_DEPTH || --budget < 0) {
             return "<cyclic type>" + (inner.isEmpty() ? "" : " " + inner);
         }
         Type t = graph.get(id);
@@ -62,27 +66,13 @@ public final class TypeNames {
             };
             String q = qualifiers(quals);
             String next = star + (q.isEmpty() ? "" : " " + q + (inner.isEmpty() ? "" : " ")) + inner;
-            Type target = graph.get(p.target());
-            while (target instanceof Type.Qualified tq) {
-                target = graph.get(tq.target());
-            }
-            if (target instanceof Type.Array || target instanceof Type.Function) {
-                next = "(" + next + ")";
-            }
-            return declare(p.target(), next, depth + 1);
+            return declare(p.target(), pointerTo(p.target(), next), depth + 1);
         }
         if (t instanceof Type.MemberPointer p) {
             String q = qualifiers(quals);
             String next = baseName(graph.get(p.containing())) + "::*" + (q.isEmpty() ? "" : " " + q)
                     + (inner.isEmpty() ? "" : " " + inner);
-            Type target = graph.get(p.target());
-            while (target instanceof Type.Qualified tq) {
-                target = graph.get(tq.target());
-            }
-            if (target instanceof Type.Array || target instanceof Type.Function) {
-                next = "(" + next + ")";
-            }
-            return declare(p.target(), next, depth + 1);
+            return declare(p.target(), pointerTo(p.target(), next), depth + 1);
         }
         if (t instanceof Type.Array a) {
             StringBuilder dims = new StringBuilder(inner);
@@ -107,6 +97,15 @@ public final class TypeNames {
         String q = qualifiers(quals);
         String base = (q.isEmpty() ? "" : q + " ") + baseName(t);
         return inner.isEmpty() ? base : base + " " + inner;
+    }
+
+    /** A pointer declarator, parenthesised when it points to an array or a function: {@code (*p)[3]}. */
+    private String pointerTo(long target, String declarator) {
+        Type t = graph.get(target);
+        for (int i = 0; i < MAX_DEPTH && t instanceof Type.Qualified q; i++) {
+            t = graph.get(q.target());
+        }
+        return t instanceof Type.Array || t instanceof Type.Function ? "(" + declarator + ")" : declarator;
     }
 
     private static String qualifiers(Set<Type.Qualifier> quals) {

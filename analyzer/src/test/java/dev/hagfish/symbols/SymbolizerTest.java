@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hagfish.dwarf.DwarfSections;
 import dev.hagfish.image.DwarfLoader;
@@ -56,29 +55,12 @@ class SymbolizerTest {
         return s;
     }
 
-    /** Renders frames as llvm-symbolizer's JSON "Symbol" array (keys sorted, as it prints them). */
     static String json(List<Frame> frames) {
-        ArrayNode a = JSON.createArrayNode();
-        for (Frame f : frames) {
-            ObjectNode o = a.addObject();
-            o.put("Column", f.column());
-            o.put("Discriminator", f.discriminator());
-            o.put("FileName", f.fileName());
-            o.put("FunctionName", f.functionName());
-            o.put("Line", f.line());
-            o.put("StartAddress", f.startAddress().isPresent() ? "0x" + Long.toHexString(f.startAddress().getAsLong()) : "");
-            o.put("StartFileName", f.startFileName());
-            o.put("StartLine", f.startLine());
-        }
-        return a.toString();
+        return LlvmSymbolizerJson.frames(frames);
     }
 
     static String json(Optional<DataSymbol> d) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("Name", d.map(DataSymbol::name).orElse(""));
-        o.put("Size", "0x" + Long.toHexString(d.map(DataSymbol::size).orElse(0L)));
-        o.put("Start", "0x" + Long.toHexString(d.map(DataSymbol::start).orElse(0L)));
-        return o.toString();
+        return LlvmSymbolizerJson.data(d);
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hagfish.symbols.LlvmSymbolizerJson;
 import dev.hagfish.types.Layout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -166,8 +167,8 @@ class ElfIndexTest {
             long address = Long.parseUnsignedLong(q.get("Address").asText().substring(2), 16);
             AddressAnswer a = lookup.find(address);
             String want = q.has("Data") ? q.get("Data").toString() : q.get("Symbol").toString();
-            JsonNode got = JSON.readTree(q.has("Data") ? KernelStoreTest.data(a.data())
-                    : KernelStoreTest.frames(a.frames()));
+            JsonNode got = JSON.readTree(q.has("Data") ? LlvmSymbolizerJson.data(a.data())
+                    : LlvmSymbolizerJson.frames(a.frames()));
             blanked += blankStartFiles(JSON.readTree(want), got);
             if (!JSON.readTree(want).equals(got)) {
                 bad.add(line + "\n   got " + got);

@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hagfish.image.KernelImage;
 import dev.hagfish.report.GdbPtype;
-import dev.hagfish.symbols.DataSymbol;
-import dev.hagfish.symbols.Frame;
+import dev.hagfish.symbols.LlvmSymbolizerJson;
 import dev.hagfish.types.Layout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -141,7 +138,7 @@ class KernelStoreTest {
             long address = Long.parseUnsignedLong(q.get("Address").asText().substring(2), 16);
             AddressAnswer a = lookup.find(address);
             String want = q.has("Data") ? q.get("Data").toString() : q.get("Symbol").toString();
-            String got = q.has("Data") ? data(a.data()) : frames(a.frames());
+            String got = q.has("Data") ? LlvmSymbolizerJson.data(a.data()) : LlvmSymbolizerJson.frames(a.frames());
             if (!JSON.readTree(want).equals(JSON.readTree(got))) {
                 bad.add(line + "\n   got " + got);
             }
@@ -161,30 +158,6 @@ class KernelStoreTest {
         assertEquals(lookup.find(unslid + 0x14), lookup.find((unslid + slide + 0x14) - slide));
         assertEquals("kext_alloc", lookup.find(unslid + 0x14).frames().get(lookup.find(unslid + 0x14).frames().size() - 1)
                 .functionName());
-    }
-
-    static String frames(List<Frame> frames) {
-        ArrayNode a = JSON.createArrayNode();
-        for (Frame f : frames) {
-            ObjectNode o = a.addObject();
-            o.put("Column", f.column());
-            o.put("Discriminator", f.discriminator());
-            o.put("FileName", f.fileName());
-            o.put("FunctionName", f.functionName());
-            o.put("Line", f.line());
-            o.put("StartAddress", f.startAddress().isPresent() ? "0x" + Long.toHexString(f.startAddress().getAsLong()) : "");
-            o.put("StartFileName", f.startFileName());
-            o.put("StartLine", f.startLine());
-        }
-        return a.toString();
-    }
-
-    static String data(Optional<DataSymbol> d) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("Name", d.map(DataSymbol::name).orElse(""));
-        o.put("Size", "0x" + Long.toHexString(d.map(DataSymbol::size).orElse(0L)));
-        o.put("Start", "0x" + Long.toHexString(d.map(DataSymbol::start).orElse(0L)));
-        return o.toString();
     }
 
     /** Every struct of gdb's golden prints, from the stored layout, exactly as gdb printed it. */
