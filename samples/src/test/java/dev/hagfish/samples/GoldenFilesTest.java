@@ -79,7 +79,8 @@ class GoldenFilesTest {
                 assertTrue(NM_LINE.matcher(l).matches(), f + ": " + l);
                 symbols++;
             }
-            assertTrue(symbols > 10, f.toString());
+            // The real third-party objects include tiny ones (Go's testdata: main and puts).
+            assertTrue(symbols > (f.getParent().endsWith("real") ? 0 : 10), f.toString());
         }
     }
 
