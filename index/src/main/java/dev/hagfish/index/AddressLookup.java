@@ -50,8 +50,8 @@ public final class AddressLookup {
             throw new KernelNotFoundException("the store holds no kernel");
         }
         this.stored = searcher.storedFields();
-        ScoreDoc[] hits = searcher.search(KernelStore.of(uuid, Fields.KIND_ADDRESSES).build(), Integer.MAX_VALUE)
-                .scoreDocs;
+        ScoreDoc[] hits = KernelStore.top(searcher, KernelStore.of(uuid, Fields.KIND_ADDRESSES).build(),
+                Integer.MAX_VALUE);
         long[][] pairs = new long[hits.length][];
         for (int i = 0; i < hits.length; i++) {
             Document d = stored.document(hits[i].doc, java.util.Set.of(Fields.FIRST));

@@ -14,6 +14,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -133,8 +134,7 @@ public final class KernelStore implements Closeable {
         if (s == null) {
             return out;
         }
-        for (ScoreDoc d : s.search(new TermQuery(new Term(Fields.DOC, Fields.KIND_KERNEL)), Integer.MAX_VALUE)
-                .scoreDocs) {
+        for (ScoreDoc d : top(s, new TermQuery(new Term(Fields.DOC, Fields.KIND_KERNEL)), Integer.MAX_VALUE)) {
             Document doc = s.storedFields().document(d.doc);
             out.add(JSON.readValue(doc.get(Fields.JSON), KernelRecord.class));
         }
@@ -187,10 +187,22 @@ public final class KernelStore implements Closeable {
         if (s == null) {
             return out;
         }
-        for (ScoreDoc d : s.search(q, limit).scoreDocs) {
-            out.add(s.storedFields().document(d.doc));
+        StoredFields stored = s.storedFields();
+        for (ScoreDoc d : top(s, q, limit)) {
+            out.add(stored.document(d.doc));
         }
         return out;
+    }
+
+    /**
+     * Returns up to {@code limit} hits of a query, best first. The collector is sized by the number
+     * of matches, not by the limit: Lucene fills a collector's queue with one placeholder per
+     * possible hit up front, so asking for {@code Integer.MAX_VALUE} hits costs one object per
+     * document of the store (a vmlinux's store holds about 300,000) on every query.
+     */
+    static ScoreDoc[] top(IndexSearcher s, Query q, int limit) throws IOException {
+        int n = Math.min(limit, s.count(q));
+        return n == 0 ? new ScoreDoc[0] : s.search(q, n).scoreDocs;
     }
 
     @Override
