@@ -5,7 +5,6 @@ import dev.hagfish.dwarf.DieReader;
 import dev.hagfish.dwarf.DwAt;
 import dev.hagfish.dwarf.DwarfSections;
 import dev.hagfish.dwarf.LineProgram;
-import dev.hagfish.dwarf.TypeReader;
 import dev.hagfish.dwarf.UnitWalker;
 import dev.hagfish.dwarf.UnitHeader;
 import dev.hagfish.elf.ElfFile;

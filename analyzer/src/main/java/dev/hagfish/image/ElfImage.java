@@ -9,7 +9,6 @@ import dev.hagfish.elf.ElfSymbols;
 import dev.hagfish.io.ByteSource;
 import dev.hagfish.io.FormatException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;

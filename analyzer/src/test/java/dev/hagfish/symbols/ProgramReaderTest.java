@@ -13,7 +13,6 @@ import dev.hagfish.image.DwarfLoader;
 import dev.hagfish.io.ByteSource;
 import dev.hagfish.macho.MachOFile;
 import dev.hagfish.types.Type;
-import dev.hagfish.types.TypeGraph;
 import dev.hagfish.types.TypeNames;
 import java.io.IOException;
 import java.nio.file.Files;
