@@ -121,7 +121,7 @@ final class KernelIndexer {
             Document d = doc(uuid, Fields.KIND_SYMBOL);
             String cname = Tokens.cName(s.name());
             String demangled = s.demangled();
-            String qualified = demangled.contains("(") ? demangled.substring(0, demangled.indexOf('(')) : demangled;
+            String qualified = Tokens.qualified(demangled);
             d.add(new StringField(Fields.NAME, s.name(), Field.Store.YES));
             d.add(new StringField(SymbolSearch.CNAME, cname, Field.Store.NO));
             d.add(new StringField(Fields.DEMANGLED, demangled, Field.Store.YES));
@@ -186,7 +186,7 @@ final class KernelIndexer {
                         }
                         String demangled = s.demangled();
                         String name = demangled.equals(s.name()) ? Tokens.cName(s.name())
-                                : demangled.contains("(") ? demangled.substring(0, demangled.indexOf('(')) : demangled;
+                                : Tokens.qualified(demangled);
                         d.add(new StoredField(Fields.SIGNATURE,
                                 names.declare(f.returnType(), name + "(" + String.join(", ", params) + ")")));
                     });

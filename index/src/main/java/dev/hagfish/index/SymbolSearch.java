@@ -132,7 +132,7 @@ public final class SymbolSearch {
         String name = d.get(Fields.NAME);
         String demangled = d.get(Fields.DEMANGLED);
         String cname = Tokens.cName(name);
-        String qualified = demangled.contains("(") ? demangled.substring(0, demangled.indexOf('(')) : demangled;
+        String qualified = Tokens.qualified(demangled);
         String match = "other";
         if (plain != null) {
             if (plain.equals(name) || plain.equals(cname) || plain.equals(demangled) || plain.equals(qualified)) {

@@ -43,6 +43,12 @@ final class Tokens {
         }
     }
 
+    /** Returns a demangled name without its parameters: {@code OSKext::load} of {@code OSKext::load(int)}. */
+    static String qualified(String demangled) {
+        int paren = demangled.indexOf('(');
+        return paren < 0 ? demangled : demangled.substring(0, paren);
+    }
+
     /** Returns the C name of a Mach-O symbol: without the one leading underscore the compiler adds. */
     static String cName(String name) {
         return name.startsWith("_") ? name.substring(1) : name;
