@@ -1,0 +1,78 @@
+package dev.hagfish.memory;
+
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.util.List;
+
+/**
+ * An {@code AddressSpace} is the virtual memory of one target: a core file, a raw dump, the kernel
+ * file's own segments, a live target, or several of these layered. Addresses are unsigned 64-bit.
+ *
+ * <p>A read either returns every byte asked for or throws: a read that touches an unmapped byte
+ * throws a {@link MemoryFaultException} naming the first unmapped address (and how many bytes
+ * before it were readable); it never fills a gap with zeros. Zero-fill pages that the snapshot
+ * itself declares (a core segment whose file size is less than its memory size) read as zeros.
+ * Malformed backing files raise {@link dev.hagfish.io.FormatException}.
+ */
+public interface AddressSpace {
+
+    /** Returns a short name for messages: {@code core x86_64.core}, {@code raw a.bin@0x…}. */
+    String describe();
+
+    /** Returns the byte order of multi-byte reads. */
+    ByteOrder order();
+
+    /** Returns the mapped ranges, sorted by start address (unsigned), not overlapping. */
+    List<MappedRange> ranges();
+
+    /** Copies {@code len} bytes at {@code addr} into {@code dst[off..]}, or throws. */
+    void read(long addr, byte[] dst, int off, int len) throws IOException;
+
+    /** Returns {@code len} bytes at {@code addr}. */
+    default byte[] read(long addr, int len) throws IOException {
+        byte[] b = new byte[len];
+        read(addr, b, 0, len);
+        return b;
+    }
+
+    /** Whether every byte of {@code [addr, addr + len)} is mapped. */
+    default boolean isMapped(long addr, long len) {
+        long a = addr;
+        long left = len;
+        for (MappedRange r : ranges()) {
+            if (left <= 0) {
+                break;
+            }
+            if (r.contains(a)) {
+                long inR = r.end() - a;
+                if (r.end() == 0 || Long.compareUnsigned(inR, left) >= 0) {
+                    return true;
+                }
+                a += inR;
+                left -= inR;
+            }
+        }
+        return left <= 0;
+    }
+
+    /** Reads an unsigned value of 1, 2, 4 or 8 bytes in {@link #order()}. */
+    default long readNumber(long addr, int size) throws IOException {
+        byte[] b = read(addr, size);
+        long v = 0;
+        for (int i = 0; i < size; i++) {
+            int at = order() == ByteOrder.LITTLE_ENDIAN ? size - 1 - i : i;
+            v = (v << 8) | (b[at] & 0xffL);
+        }
+        return v;
+    }
+
+    /** Reads a 64-bit value. */
+    default long u64(long addr) throws IOException {
+        return readNumber(addr, 8);
+    }
+
+    /** Reads an unsigned 32-bit value. */
+    default long u32(long addr) throws IOException {
+        return readNumber(addr, 4);
+    }
+}

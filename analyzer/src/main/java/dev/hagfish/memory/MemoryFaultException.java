@@ -1,0 +1,43 @@
+package dev.hagfish.memory;
+
+import dev.hagfish.io.Unsigned;
+import java.io.IOException;
+
+/**
+ * A {@code MemoryFaultException} is a read of an address that the address space does not map, or
+ * of a range that runs into a gap. It names the address, how many bytes were asked for and were
+ * readable, and the nearest mapped range, so the one-line message is enough to act on.
+ */
+public final class MemoryFaultException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final long address;
+    private final int readable;
+
+    /**
+     * Creates an exception.
+     *
+     * @param space the {@link AddressSpace#describe()} text
+     * @param address the first address that could not be read
+     * @param requested the bytes that were asked for at the start of the read
+     * @param readable how many of them were readable before {@code address}
+     * @param nearest the nearest mapped range, or {@code null} when nothing is mapped
+     */
+    public MemoryFaultException(String space, long address, int requested, int readable, MappedRange nearest) {
+        super(space + ": address " + Unsigned.hex(address) + " is not mapped"
+                + (readable > 0 ? " (" + readable + " of " + requested + " bytes readable before it)" : "")
+                + (nearest != null ? "; nearest mapped range " + nearest : "; nothing is mapped"));
+        this.address = address;
+        this.readable = readable;
+    }
+
+    /** Returns the first address that could not be read. */
+    public long address() {
+        return address;
+    }
+
+    /** Returns how many bytes were readable before {@link #address()}. */
+    public int readable() {
+        return readable;
+    }
+}
