@@ -75,7 +75,11 @@ public final class CachedSpace implements AddressSpace {
             if (p == null) {
                 // Part of this page is unmapped: read the rest as asked, uncached, so the slow
                 // space reports the fault (or the bytes) itself.
-                slow.read(a, dst, off + done, len - done);
+                try {
+                    slow.read(a, dst, off + done, len - done);
+                } catch (MemoryFaultException e) {
+                    throw new MemoryFaultException(e.space(), e.address(), len, done + e.readable(), e.nearest());
+                }
                 return;
             }
             System.arraycopy(p, in, dst, off + done, n);
