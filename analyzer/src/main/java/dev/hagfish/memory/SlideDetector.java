@@ -196,7 +196,9 @@ public final class SlideDetector {
             }
             return Finding.of(slide, detail);
         }
-        return Finding.none(seen.isEmpty() ? "nothing is mapped at " + l : String.join(", ", seen));
+        return Finding.none(seen.isEmpty() ? "nothing is mapped at " + String.join(" or ",
+                l.addresses().stream().map(Unsigned::hex).toList()) + ", where \"" + l.magic() + "\" would be"
+                : String.join(", ", seen));
     }
 
     // 3. the version banner

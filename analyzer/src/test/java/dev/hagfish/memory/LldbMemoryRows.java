@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
 
 /**
  * The rows of lldb-22's {@code memory read} golden ({@code samples/expected/lldb/core-memory-read.txt}):
- * which core, the address, and the bytes lldb printed.
+ * which core, the address, and the bytes lldb printed. Shared with the cli tests.
  */
-final class LldbMemoryRows {
-    static final Path SAMPLES = Path.of("..", "samples").toAbsolutePath().normalize();
+public final class LldbMemoryRows {
+    public static final Path SAMPLES = Path.of("..", "samples").toAbsolutePath().normalize();
     /** The slides build.sh used; the flat dump has the memory of the second core. */
-    static final long SLIDE = 0x1c00000L;
-    static final long NONOTE_SLIDE = 0x4600000L;
+    public static final long SLIDE = 0x1c00000L;
+    public static final long NONOTE_SLIDE = 0x4600000L;
 
     /**
      * One row.
@@ -27,11 +27,11 @@ final class LldbMemoryRows {
      * @param bytes the bytes
      * @param line the golden line, for messages
      */
-    record Row(String core, long address, byte[] bytes, String line) {}
+    public record Row(String core, long address, byte[] bytes, String line) {}
 
     private LldbMemoryRows() {}
 
-    static List<Row> all() throws IOException {
+    public static List<Row> all() throws IOException {
         Pattern cmd = Pattern.compile("^\\(lldb\\) target create --core \"(\\S+)\"$");
         Pattern row = Pattern.compile("^(0x[0-9a-f]{16}): ((?:[0-9a-f]{2} ){1,16}) .*$");
         List<Row> out = new ArrayList<>();
@@ -55,7 +55,7 @@ final class LldbMemoryRows {
         return out;
     }
 
-    static List<Row> of(String core) throws IOException {
+    public static List<Row> of(String core) throws IOException {
         return all().stream().filter(r -> r.core().equals(core)).toList();
     }
 }
