@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.LongPredicate;
 
 /**
  * A {@code SlideDetector} finds the KASLR slide of a kernel in a snapshot (a core or a raw dump,
@@ -19,20 +20,24 @@ import java.util.OptionalLong;
  *       address minus the unslid text base), or {@code stext=} in {@code "kern ver str"}, when the
  *       note's UUID is this kernel's (or absent);
  *   <li>the low globals at their fixed address: {@code lgStext} minus its unslid value;
- *   <li>the {@code version} banner: every address {@code version + s} with {@code s} a multiple of
- *       the page size (4096) at which memory holds the kernel's banner;
+ *   <li>the {@code version} banner: an address {@code version + s} with {@code s} a multiple of
+ *       the page size (4096) at which memory holds the kernel's banner (of several, the one whose
+ *       Mach-O header at {@code __TEXT + s} has the kernel's UUID, else the nearest);
  *   <li>a Mach-O header on a page boundary whose LC_UUID is the kernel's, minus the unslid text base.
  * </ol>
  * The first that finds a slide wins; then every other method checks that slide, each in constant
  * time (the LC_NOTE and lowGlo read the same fields; the banner and the header are read at the
  * address the slide gives), and says whether it agrees ({@link SlideReport#checks()}).
  *
- * <p>The two scans read one word per page of the snapshot; the others read a few words. A
- * detector is single-threaded and holds no state between calls.
+ * <p>The two scans read one word per page, nearest slides first: upwards from the unslid address,
+ * then downwards, so they stop after reading the memory between the kernel's unslid and slid
+ * addresses. The others read a few words. A detector is single-threaded and holds no state
+ * between calls.
  */
 public final class SlideDetector {
     /** Slides are multiples of this. */
     public static final long PAGE = 4096;
+    /** How many places holding the banner are looked at for one the Mach-O header confirms. */
     private static final int MAX_VERSION_HITS = 8;
     private static final int MAX_BANNER = 1024;
 
@@ -209,20 +214,26 @@ public final class SlideDetector {
         }
         byte[] banner = bannerBytes(k.version().get());
         long versionAddr = k.versionAddress().get();
-        List<Long> hits = scan(versionAddr & (PAGE - 1), banner, MAX_VERSION_HITS);
+        List<Long> hits = new ArrayList<>();
+        Long[] confirmed = {null};
+        scan(versionAddr, banner, at -> {
+            hits.add(at);
+            if (MachHeaderProbe.uuid(memory, k.textBase() + at - versionAddr).orElse("").equals(k.uuid())) {
+                confirmed[0] = at;
+                return false;
+            }
+            return hits.size() < MAX_VERSION_HITS;
+        });
+        if (confirmed[0] != null) {
+            return Finding.of(confirmed[0] - versionAddr, "banner at " + Unsigned.hex(confirmed[0]) + ", minus version "
+                    + Unsigned.hex(versionAddr) + (hits.size() > 1 ? " (the Mach-O header confirms this one of "
+                            + hits.size() + " places)" : ""));
+        }
         if (hits.isEmpty()) {
             return Finding.none("the banner \"" + k.version().get() + "\" is not in memory at any page-aligned slide");
         }
-        long first = hits.get(0) - versionAddr;
-        for (long at : hits) {
-            long slide = at - versionAddr;
-            if (hits.size() > 1 && MachHeaderProbe.uuid(memory, k.textBase() + slide).orElse("").equals(k.uuid())) {
-                return Finding.of(slide, "banner at " + Unsigned.hex(at) + " (one of " + hits.size()
-                        + " places; the Mach-O header confirms this one), minus version " + Unsigned.hex(versionAddr));
-            }
-        }
-        return Finding.of(first, "banner at " + Unsigned.hex(hits.get(0)) + ", minus version " + Unsigned.hex(versionAddr)
-                + (hits.size() > 1 ? " (the first of " + hits.size() + " places)" : ""));
+        return Finding.of(hits.get(0) - versionAddr, "banner at " + Unsigned.hex(hits.get(0)) + ", minus version "
+                + Unsigned.hex(versionAddr) + (hits.size() > 1 ? " (the nearest of " + hits.size() + " places)" : ""));
     }
 
     private SlideCheck versionAt(KernelFacts k, long slide) {
@@ -255,13 +266,17 @@ public final class SlideDetector {
     // 4. the Mach-O header
 
     private Finding machoScan(KernelFacts k) {
-        for (MappedRange r : memory.ranges()) {
-            for (long a = firstAt(r, k.textBase() & (PAGE - 1)); a != -1; a = nextAt(r, a)) {
-                if (MachHeaderProbe.hasMagic(memory, a) && MachHeaderProbe.uuid(memory, a).orElse("").equals(k.uuid())) {
-                    return Finding.of(a - k.textBase(), "Mach-O header with UUID " + k.uuid() + " at " + Unsigned.hex(a)
-                            + ", minus __TEXT " + Unsigned.hex(k.textBase()));
-                }
+        Long[] found = {null};
+        forEachCandidate(k.textBase(), a -> {
+            if (MachHeaderProbe.hasMagic(memory, a) && MachHeaderProbe.uuid(memory, a).orElse("").equals(k.uuid())) {
+                found[0] = a;
+                return false;
             }
+            return true;
+        });
+        if (found[0] != null) {
+            return Finding.of(found[0] - k.textBase(), "Mach-O header with UUID " + k.uuid() + " at "
+                    + Unsigned.hex(found[0]) + ", minus __TEXT " + Unsigned.hex(k.textBase()));
         }
         return Finding.none("no page holds a Mach-O header with UUID " + k.uuid());
     }
@@ -286,38 +301,84 @@ public final class SlideDetector {
 
     /**
      * Returns up to {@code max} addresses at which memory holds {@code banner} and its NUL, at a
-     * page-aligned slide from {@code versionAddr}, in address order.
+     * page-aligned slide from {@code versionAddr}, nearest slides first.
      */
     List<Long> bannerHits(String banner, long versionAddr, int max) {
-        return scan(versionAddr & (PAGE - 1), bannerBytes(banner), max);
+        List<Long> hits = new ArrayList<>();
+        scan(versionAddr, bannerBytes(banner), at -> {
+            hits.add(at);
+            return hits.size() < max;
+        });
+        return hits;
     }
 
     /**
-     * Returns up to {@code max} addresses {@code a} with {@code a mod PAGE == pageOffset} at which
-     * memory holds {@code bytes}, in address order.
+     * Visits the addresses at a page-aligned distance from {@code from} at which memory holds
+     * {@code bytes}, nearest first ({@link #forEachCandidate}), until {@code visit} returns false.
      */
-    private List<Long> scan(long pageOffset, byte[] bytes, int max) {
-        List<Long> hits = new ArrayList<>();
+    private void scan(long from, byte[] bytes, LongPredicate visit) {
         byte[] head = new byte[Math.min(8, bytes.length)];
         byte[] want = Arrays.copyOf(bytes, head.length);
-        for (MappedRange r : memory.ranges()) {
-            for (long a = firstAt(r, pageOffset); a != -1 && hits.size() < max; a = nextAt(r, a)) {
-                try {
-                    memory.read(a, head, 0, head.length);
-                    if (Arrays.equals(head, want) && Arrays.equals(memory.read(a, bytes.length), bytes)) {
-                        hits.add(a);
-                    }
-                } catch (IOException e) {
-                    // Runs off the mapped memory: not here.
+        forEachCandidate(from, a -> {
+            try {
+                memory.read(a, head, 0, head.length);
+                if (Arrays.equals(head, want) && Arrays.equals(memory.read(a, bytes.length), bytes)) {
+                    return visit.test(a);
+                }
+            } catch (IOException e) {
+                // Runs off the mapped memory: not here.
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Visits every mapped address {@code from + n * PAGE} in order of slide: first
+     * {@code n = 0, 1, 2, …} (a KASLR slide is not negative, and small slides are likelier), then
+     * {@code n = -1, -2, …}, until {@code visit} returns false. So a search for the kernel reads
+     * only the memory between its unslid and its slid address, unless the kernel is absent.
+     */
+    private void forEachCandidate(long from, LongPredicate visit) {
+        long offset = from & (PAGE - 1);
+        List<MappedRange> ranges = memory.ranges();
+        for (MappedRange r : ranges) {
+            if (Long.compareUnsigned(r.end() - 1, from) < 0) {
+                continue;
+            }
+            long a = Long.compareUnsigned(r.start(), from) <= 0 ? from : firstAt(r, offset);
+            for (; a != -1; a = nextAt(r, a)) {
+                if (!visit.test(a)) {
+                    return;
                 }
             }
         }
-        return hits;
+        for (int i = ranges.size() - 1; i >= 0; i--) {
+            MappedRange r = ranges.get(i);
+            if (Long.compareUnsigned(r.start(), from) >= 0) {
+                continue;
+            }
+            long top = Long.compareUnsigned(r.end() - 1, from) >= 0 ? from - PAGE : lastAt(r, offset);
+            for (long a = top; a != -1 && Unsigned.inRange(a, r.start(), r.size()); a = a - PAGE) {
+                if (!visit.test(a)) {
+                    return;
+                }
+                if (Long.compareUnsigned(a - r.start(), PAGE) < 0) {
+                    break;
+                }
+            }
+        }
     }
 
     /** Returns the first address of {@code r} at {@code pageOffset} within its page, or -1. */
     private static long firstAt(MappedRange r, long pageOffset) {
         long a = r.start() + ((pageOffset - r.start()) & (PAGE - 1));
+        return Unsigned.inRange(a, r.start(), r.size()) ? a : -1;
+    }
+
+    /** Returns the last address of {@code r} at {@code pageOffset} within its page, or -1. */
+    private static long lastAt(MappedRange r, long pageOffset) {
+        long last = r.end() - 1;
+        long a = last - ((last - pageOffset) & (PAGE - 1));
         return Unsigned.inRange(a, r.start(), r.size()) ? a : -1;
     }
 

@@ -126,4 +126,39 @@ class SlideDetectorTest {
         assertEquals(LldbMemoryRows.SLIDE, r.slide());
         assertTrue(r.detail().startsWith("main bin spec gives the load address 0xffffff8001e00000"), r.detail());
     }
+
+    /** A banner at several page-aligned slides: the header's confirmation wins, else the nearest non-negative slide. */
+    @Test
+    void ofSeveralBannersTheConfirmedThenTheNearestWins() throws IOException {
+        KernelFacts k = SampleKernels.facts("x86_64-dwarf4");
+        long version = k.versionAddress().orElseThrow();
+        byte[] banner = (k.version().orElseThrow() + "\0").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        // One mapping from version - 0x3000 to version + 0x10000, with the banner at slides -0x1000,
+        // +0x3000 and +0x6000, and nothing else.
+        long start = version - 0x3000;
+        byte[] mem = new byte[0x13000];
+        for (long slide : new long[] {-0x1000, 0x3000, 0x6000}) {
+            System.arraycopy(banner, 0, mem, (int) (version + slide - start), banner.length);
+        }
+        SegmentSpace s = new SegmentSpace("m", java.nio.ByteOrder.LITTLE_ENDIAN, List.of(
+                new Mapping(start, mem.length, ByteSource.of(mem, "m"), 0, mem.length, "m")));
+        SlideReport r = new SlideDetector(s, CoreNotes.NONE).detect(k);
+        assertEquals(0x3000, r.slide());
+        assertTrue(r.detail().endsWith("(the nearest of 3 places)"), r.detail());
+        // Only a negative slide: found last.
+        byte[] low = new byte[0x13000];
+        System.arraycopy(banner, 0, low, (int) (version - 0x1000 - start), banner.length);
+        SegmentSpace l = new SegmentSpace("l", java.nio.ByteOrder.LITTLE_ENDIAN, List.of(
+                new Mapping(start, low.length, ByteSource.of(low, "l"), 0, low.length, "l")));
+        assertEquals(-0x1000, new SlideDetector(l, CoreNotes.NONE).detect(k).slide());
+
+        // The kernel's Mach-O header at __TEXT + 0x6000 confirms the third.
+        byte[] header = CoreFileTest.open(CoreFileTest.CORE).read(k.textBase() + LldbMemoryRows.SLIDE, 0x600);
+        System.arraycopy(header, 0, mem, (int) (k.textBase() + 0x6000 - start), header.length);
+        SegmentSpace withHeader = new SegmentSpace("h", java.nio.ByteOrder.LITTLE_ENDIAN, List.of(
+                new Mapping(start, mem.length, ByteSource.of(mem, "m"), 0, mem.length, "m")));
+        SlideReport c = new SlideDetector(withHeader, CoreNotes.NONE).detect(k);
+        assertEquals(0x6000, c.slide());
+        assertTrue(c.detail().endsWith("(the Mach-O header confirms this one of 2 places)"), c.detail());
+    }
 }
