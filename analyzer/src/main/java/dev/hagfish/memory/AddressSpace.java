@@ -25,6 +25,16 @@ public interface AddressSpace {
     /** Returns the mapped ranges, sorted by start address (unsigned), not overlapping. */
     List<MappedRange> ranges();
 
+    /**
+     * Returns the parts of {@link #ranges()} that may hold non-zero bytes, sorted: the ranges less
+     * the zero-fill this space knows of (a core segment past its file size). Searches of memory
+     * ({@link SlideDetector}) read only these, so a huge zero-fill range costs them nothing. By
+     * default, all of {@link #ranges()}.
+     */
+    default List<MappedRange> dataRanges() {
+        return ranges();
+    }
+
     /** Copies {@code len} bytes at {@code addr} into {@code dst[off..]}, or throws. */
     void read(long addr, byte[] dst, int off, int len) throws IOException;
 

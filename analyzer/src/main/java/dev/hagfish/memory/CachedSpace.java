@@ -64,6 +64,11 @@ public final class CachedSpace implements AddressSpace {
     }
 
     @Override
+    public List<MappedRange> dataRanges() {
+        return slow.dataRanges();
+    }
+
+    @Override
     public synchronized void read(long addr, byte[] dst, int off, int len) throws IOException {
         long a = addr;
         int done = 0;

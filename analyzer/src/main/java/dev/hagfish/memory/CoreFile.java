@@ -156,6 +156,11 @@ public final class CoreFile implements AddressSpace {
     }
 
     @Override
+    public List<MappedRange> dataRanges() {
+        return space.dataRanges();
+    }
+
+    @Override
     public void read(long addr, byte[] dst, int off, int len) throws IOException {
         space.read(addr, dst, off, len);
     }

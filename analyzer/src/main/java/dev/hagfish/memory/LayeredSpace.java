@@ -21,6 +21,7 @@ public final class LayeredSpace implements AddressSpace {
     private final AddressSpace bottom;
     private final String describe;
     private final List<MappedRange> ranges;
+    private final List<MappedRange> dataRanges;
     private final MappedRange[] topRanges;
 
     /**
@@ -37,12 +38,13 @@ public final class LayeredSpace implements AddressSpace {
         this.bottom = bottom;
         this.describe = top.describe() + " over " + bottom.describe();
         this.topRanges = top.ranges().toArray(new MappedRange[0]);
-        this.ranges = List.copyOf(merge(top.ranges(), bottom.ranges()));
+        this.ranges = List.copyOf(merge(top.ranges(), top.ranges(), bottom.ranges()));
+        this.dataRanges = List.copyOf(merge(top.dataRanges(), top.ranges(), bottom.dataRanges()));
     }
 
-    /** Returns the top ranges plus the parts of the bottom ranges no top range covers, sorted. */
-    private static List<MappedRange> merge(List<MappedRange> top, List<MappedRange> bottom) {
-        List<MappedRange> out = new ArrayList<>(top);
+    /** Returns {@code keep} plus the parts of the {@code bottom} ranges no {@code top} range covers, sorted. */
+    private static List<MappedRange> merge(List<MappedRange> keep, List<MappedRange> top, List<MappedRange> bottom) {
+        List<MappedRange> out = new ArrayList<>(keep);
         for (MappedRange b : bottom) {
             long start = b.start();
             long left = b.size();
@@ -96,6 +98,11 @@ public final class LayeredSpace implements AddressSpace {
     @Override
     public List<MappedRange> ranges() {
         return ranges;
+    }
+
+    @Override
+    public List<MappedRange> dataRanges() {
+        return dataRanges;
     }
 
     @Override

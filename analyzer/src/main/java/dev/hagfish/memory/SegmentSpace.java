@@ -23,6 +23,7 @@ public final class SegmentSpace implements AddressSpace {
     private final Mapping[] mappings;
     private final long[] starts;
     private final List<MappedRange> ranges;
+    private final List<MappedRange> dataRanges;
 
     /**
      * Creates the space. Empty mappings are dropped.
@@ -52,6 +53,13 @@ public final class SegmentSpace implements AddressSpace {
             r.add(this.mappings[i].range());
         }
         this.ranges = List.copyOf(r);
+        List<MappedRange> d = new ArrayList<>(this.mappings.length);
+        for (Mapping m : this.mappings) {
+            if (m.filesize() != 0) {
+                d.add(new MappedRange(m.start(), m.filesize(), m.name()));
+            }
+        }
+        this.dataRanges = List.copyOf(d);
     }
 
     /** Whether {@code m} runs past 2^64 (ending exactly at 2^64 is allowed). */
@@ -105,6 +113,11 @@ public final class SegmentSpace implements AddressSpace {
     @Override
     public List<MappedRange> ranges() {
         return ranges;
+    }
+
+    @Override
+    public List<MappedRange> dataRanges() {
+        return dataRanges;
     }
 
     @Override

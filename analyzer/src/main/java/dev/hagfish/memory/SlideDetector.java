@@ -333,14 +333,15 @@ public final class SlideDetector {
     }
 
     /**
-     * Visits every mapped address {@code from + n * PAGE} in order of slide: first
+     * Visits every address {@code from + n * PAGE} in the memory's data (not its zero-fill, which
+     * holds neither a banner nor a header) in order of slide: first
      * {@code n = 0, 1, 2, …} (a KASLR slide is not negative, and small slides are likelier), then
      * {@code n = -1, -2, …}, until {@code visit} returns false. So a search for the kernel reads
      * only the memory between its unslid and its slid address, unless the kernel is absent.
      */
     private void forEachCandidate(long from, LongPredicate visit) {
         long offset = from & (PAGE - 1);
-        List<MappedRange> ranges = memory.ranges();
+        List<MappedRange> ranges = memory.dataRanges();
         for (MappedRange r : ranges) {
             if (Long.compareUnsigned(r.end() - 1, from) < 0) {
                 continue;

@@ -47,6 +47,9 @@ class SegmentSpaceTest {
         assertArrayEquals(new byte[0x80], java.util.Arrays.copyOfRange(tail, 8, 0x88));
         assertArrayEquals(java.util.Arrays.copyOfRange(bytes(0x20, 3), 0x10, 0x20), s.read(K + 0x1000, 0x10));
         assertEquals(List.of("A", "B", "C"), s.ranges().stream().map(MappedRange::name).toList());
+        // The data: B's file bytes only, not its zero-fill tail.
+        assertEquals(List.of(new MappedRange(K, 0x100, "A"), new MappedRange(K + 0x100, 0x80, "B"),
+                new MappedRange(K + 0x1000, 0x10, "C")), s.dataRanges());
     }
 
     @Test

@@ -161,4 +161,19 @@ class SlideDetectorTest {
         assertEquals(0x6000, c.slide());
         assertTrue(c.detail().endsWith("(the Mach-O header confirms this one of 2 places)"), c.detail());
     }
+
+    /** A zero-fill segment of 2^60 bytes (a hang the fuzz test found) costs the scans nothing. */
+    @Test
+    void hugeZeroFillIsNotScanned() throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new dev.hagfish.macho.CoreWriter(dev.hagfish.macho.CpuType.X86_64, 3)
+                .segment(0xf000000000000000L, 1L << 60, ByteSource.of(new byte[16], "zero"), 3)
+                .write(out);
+        CoreFile core = CoreFile.open(ByteSource.of(out.toByteArray(), "huge.core"));
+        KernelFacts k = SampleKernels.facts("x86_64-dwarf4");
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            assertThrows(IdentityException.class, () -> new SlideDetector(core, core.notes()).detect(k));
+            assertThrows(IdentityException.class, () -> new KernelMatcher(core, core.notes()).identify(List.of(k)));
+        });
+    }
 }
