@@ -269,4 +269,29 @@ class TargetCommandsTest {
             assertEquals(BANNER, t.space().cstring(0xffffff8000203ff0L, 200));
         }
     }
+
+    private static long nm(String symbol) throws IOException {
+        return Files.readAllLines(Golden.expected("x86_64-dwarf4/nm-n.txt")).stream().filter(l -> l.endsWith(" " + symbol))
+                .map(l -> Long.parseUnsignedLong(l.substring(0, 16), 16)).findFirst().orElseThrow();
+    }
+
+    /** The facts slide detection gets from the index and the kernel file, against llvm-nm's symbols. */
+    @Test
+    void theKernelFactsComeFromTheIndexAndTheKernelFile() throws IOException {
+        TargetProbe.Result r = TargetProbe.run(withStore("--kernel", uuid4));
+        assertEquals(0, r.exitCode(), r.err());
+        try (Target t = r.probe().opened) {
+            dev.hagfish.memory.KernelFacts f = KernelFactsFromIndex.of(t.store(), t.kernel(), t.kernelImage().orElseThrow());
+            assertEquals(uuid4, f.uuid());
+            assertEquals(nm("_version"), f.versionAddress().orElseThrow());
+            assertEquals(BANNER, f.version().orElseThrow());
+            assertEquals(0xffffff8000200000L, f.textBase());
+            // The sample's lowGlo holds lgStext = &_start statically (samples/kernel/osfmk/x86_64/lowmem_vectors.c).
+            assertEquals(nm("__start"), f.lowGloStext());
+            // Offsets of samples/kernel/include/x86_64/lowglobals.h, from the lowglo type in the index.
+            assertEquals(0x10, f.lowGlo().orElseThrow().stextOffset());
+            assertEquals(0x30, f.lowGlo().orElseThrow().versionOffset());
+            assertEquals(nm("_lowGlo"), KernelFactsFromIndex.symbol(t.store(), t.kernel(), "lowGlo").orElseThrow());
+        }
+    }
 }
