@@ -12,8 +12,8 @@ import java.util.List;
  * the binding loads it in the {@link Capstone} constructor.
  *
  * <p>The binding's detail mode is not used: filling its per-instruction detail structures through
- * JNA costs about 1–5 ms per instruction (measured on the sample kernels, against about 0.2 ms
- * without), so operands are analysed from Capstone's operand text ({@link X86Operands},
+ * JNA costs about 1–6 ms per instruction (measured on the x86_64 sample kernel, against
+ * 0.03–0.2 ms without), so operands are analysed from Capstone's operand text ({@link X86Operands},
  * {@link Arm64Operands}), whose spellings Capstone's printers fix. Not thread-safe.
  */
 final class CapstoneEngine implements Engine {

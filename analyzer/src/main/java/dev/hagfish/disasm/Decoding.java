@@ -1,6 +1,7 @@
 package dev.hagfish.disasm;
 
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.OptionalLong;
 
 /**
@@ -46,7 +47,7 @@ final class Decoding {
             v = (v << 8) | (bytes[at] & 0xffL);
         }
         String directive = length == 1 ? ".byte" : length == 2 ? ".short" : ".long";
-        return new Instruction(address, java.util.Arrays.copyOf(bytes, length), directive, "0x" + Long.toHexString(v),
+        return new Instruction(address, Arrays.copyOf(bytes, length), directive, "0x" + Long.toHexString(v),
                 InstructionKind.DATA, Flow.NONE, OptionalLong.empty(), OptionalLong.empty());
     }
 

@@ -3,14 +3,10 @@ package dev.hagfish.disasm;
 import dev.hagfish.io.ByteArraySource;
 import dev.hagfish.memory.AddressSpace;
 import dev.hagfish.memory.Mapping;
-import dev.hagfish.memory.MemoryFaultException;
 import dev.hagfish.memory.SegmentSpace;
 import java.io.IOException;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -29,9 +25,6 @@ import java.util.OptionalLong;
  * Capstone handle); close it when done.
  */
 public final class Disassembler implements AutoCloseable {
-    /** The bytes read at a time. */
-    private static final int WINDOW = 4096;
-
     private final Arch arch;
     private final Syntax syntax;
     private final DataRegions data;
@@ -121,63 +114,7 @@ public final class Disassembler implements AutoCloseable {
     }
 
     private Disassembly run(AddressSpace space, long start, OptionalLong end, int count) throws IOException {
-        Decoding d = new Decoding(arch, syntax);
-        List<Instruction> out = new ArrayList<>();
-        long pos = start;
-        while (out.size() < count && (end.isEmpty() || Long.compareUnsigned(pos, end.getAsLong()) < 0)) {
-            Optional<DataRegion> region = data.from(pos);
-            if (region.isPresent() && Long.compareUnsigned(region.get().start(), pos) <= 0) {
-                Window w = Window.read(space, pos, region.get().unit(region.get().end() - pos));
-                if (w.length() < region.get().unit(region.get().end() - pos)) {
-                    return new Disassembly(out, w.fault());
-                }
-                out.add(d.data(pos, w.bytes(), w.length(), space.order()));
-                pos += w.length();
-                continue;
-            }
-            long want = end.isPresent() ? Math.min(WINDOW, end.getAsLong() - pos + arch.maxLength() - 1)
-                    : Math.min(WINDOW, (long) (count - out.size()) * arch.maxLength());
-            boolean cut = false;
-            if (region.isPresent() && Long.compareUnsigned(region.get().start() - pos, want) < 0) {
-                want = region.get().start() - pos;
-                cut = true;
-            }
-            Window w = Window.read(space, pos, (int) Math.max(want, 1));
-            if (w.length() == 0) {
-                return new Disassembly(out, w.fault());
-            }
-            List<RawInstruction> raw = engine.decode(w.bytes(), w.length(), pos, count - out.size());
-            for (RawInstruction r : raw) {
-                if (end.isPresent() && Long.compareUnsigned(r.address(), end.getAsLong()) >= 0) {
-                    break;
-                }
-                out.add(d.code(r));
-                pos = r.address() + r.bytes().length;
-            }
-            if (raw.isEmpty()) {
-                // Nothing decoded at pos: invalid bytes, or an instruction cut short by a gap.
-                if (w.fault().isPresent() && w.length() < arch.maxLength() && cutShort(w, pos)) {
-                    return new Disassembly(out, w.fault());
-                }
-                int n = Math.min(arch.alignment(), w.length());
-                if (n < arch.alignment() && !cut) {
-                    return new Disassembly(out, w.fault());
-                }
-                out.add(d.invalid(pos, Arrays.copyOf(w.bytes(), n)));
-                pos += n;
-            }
-        }
-        return new Disassembly(out, Optional.empty());
-    }
-
-    /**
-     * Whether the bytes before a gap are the start of an instruction that the gap cuts short:
-     * padded with zeros they decode. Bytes that do not decode even then are invalid ({@code (bad)}).
-     */
-    private boolean cutShort(Window w, long pos) {
-        byte[] padded = Arrays.copyOf(w.bytes(), arch.maxLength());
-        Arrays.fill(padded, w.length(), padded.length, (byte) 0);
-        return !engine.decode(padded, padded.length, pos, 1).isEmpty();
+        return new DecodeRun(arch, syntax, engine, data, space, start, end, count).run();
     }
 
     /** Closes the Capstone handle. */

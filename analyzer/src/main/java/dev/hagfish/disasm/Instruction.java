@@ -1,5 +1,6 @@
 package dev.hagfish.disasm;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -75,7 +76,7 @@ public record Instruction(long address, byte[] bytes, String mnemonic, String op
     /** Compares the encoding by content, not by array identity. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Instruction i && address == i.address && java.util.Arrays.equals(bytes, i.bytes)
+        return o instanceof Instruction i && address == i.address && Arrays.equals(bytes, i.bytes)
                 && mnemonic.equals(i.mnemonic) && operands.equals(i.operands) && kind == i.kind && flow == i.flow
                 && target.equals(i.target) && reference.equals(i.reference);
     }
@@ -83,7 +84,7 @@ public record Instruction(long address, byte[] bytes, String mnemonic, String op
     /** Hashes the encoding by content. */
     @Override
     public int hashCode() {
-        return Objects.hash(address, java.util.Arrays.hashCode(bytes), mnemonic, operands, kind, flow, target,
+        return Objects.hash(address, Arrays.hashCode(bytes), mnemonic, operands, kind, flow, target,
                 reference);
     }
 

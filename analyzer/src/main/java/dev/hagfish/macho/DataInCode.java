@@ -30,7 +30,8 @@ public final class DataInCode {
      * One entry.
      *
      * @param offset the offset of the data from the image's Mach-O header (a file offset within
-     *     the image)
+     *     the image); in a relocatable object, whose segment does not map the header, the
+     *     assembler writes the data's address instead
      * @param length the number of data bytes
      * @param kind one of the {@code KIND_…} codes (an open set: other values are kept)
      */
