@@ -23,6 +23,8 @@ how_made() {
     expected/thirdparty/*) echo "make-expected-thirdparty.sh (see expected/thirdparty/COMMANDS.md)" ;;
     expected/accel/*) echo "make-expected-accel.sh (see expected/accel/COMMANDS.md)" ;;
     expected/gdb/*) echo "make-expected-gdb.sh (see expected/gdb/COMMANDS.md)" ;;
+    expected/objdump/NORMALIZATION.md) echo "hand-written: how DisassemblerGoldenTest compares the listings" ;;
+    expected/objdump/*) echo "make-expected-objdump.sh (see expected/objdump/COMMANDS.md)" ;;
     expected/pahole/*) echo "make-expected-pahole.sh (see expected/pahole/COMMANDS.md)" ;;
     expected/real/*.functions.jsonl) echo "make-expected-functions.sh (see expected/FUNCTIONS.md)" ;;
     expected/real/*) echo "make-expected-real.sh (see expected/real/SOURCES.md)" ;;

@@ -38,6 +38,7 @@ static kmod_start_func_t hfs_module_start;
 static kmod_stop_func_t hfs_module_stop;
 kmod_start_func_t AppleSMC_start;
 kmod_stop_func_t AppleSMC_stop;
+kmod_start_func_t AppleHDA_start;
 
 #define KMOD(nextp, tag, ident, vers, refs, reflist, off, sz, startfn, stopfn) { \
 	.next = (nextp), .info_version = KMOD_INFO_VERSION, .id = (tag),     \
@@ -80,7 +81,7 @@ kmod_info_t kmod_info_applehda = {
 	.name = "com.apple.driver.AppleHDA", .version = "2.1.7f9",
 	.reference_count = 0, .reference_list = NULL,
 	.address = 0, .size = 0x000a8000, .hdr_size = 0,
-	.start = kmod_default_start, .stop = kmod_default_stop,
+	.start = AppleHDA_start, .stop = kmod_default_stop,
 };
 
 kmod_info_t *kmod = &kmod_info_hfs;
@@ -188,6 +189,18 @@ kern_return_t
 AppleSMC_stop(struct kmod_info *ki, void *data)
 {
 	return kmod_default_stop(ki, data);
+}
+
+/*
+ * AppleHDA's start routine as a kext developer leaves it while debugging:
+ * it traps into the debugger first (int3 on x86, brk #0xf000 on arm64),
+ * so `x/11i` at the trap shows it as the first instruction.
+ */
+kern_return_t
+AppleHDA_start(struct kmod_info *ki, void *data)
+{
+	__builtin_debugtrap();
+	return kmod_default_start(ki, data);
 }
 
 /*

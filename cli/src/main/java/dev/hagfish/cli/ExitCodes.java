@@ -46,6 +46,9 @@ public final class ExitCodes {
         if (t instanceof NoSuchFileException) {
             return NOT_FOUND;
         }
+        if (t instanceof dev.hagfish.disasm.DisassemblerUnavailableException) {
+            return NOT_FOUND; // the Capstone library was not found; the message says how to install it
+        }
         if (t instanceof java.io.IOException) {
             return MALFORMED;
         }

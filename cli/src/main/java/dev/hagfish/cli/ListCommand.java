@@ -65,13 +65,8 @@ final class ListCommand implements Callable<Integer> {
             description = "A function name, an address (0x… or *0x…), or FILE:LINE.")
     String where;
 
-    @Option(names = "--source-dir", paramLabel = "DIR",
-            description = "Search DIR for the file by its trailing path components, longest first (repeatable).")
-    List<Path> sourceDirs = new ArrayList<>();
-
-    @Option(names = "--source-map", paramLabel = "FROM=TO",
-            description = "Rewrite a leading FROM of the DWARF path to TO; the first match wins (repeatable).")
-    List<String> sourceMaps = new ArrayList<>();
+    @Mixin
+    SourceOptions sources;
 
     @Option(names = "--slide", paramLabel = "S", description = "The KASLR slide to subtract from ADDR.")
     String slide;
@@ -87,7 +82,7 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SourceFiles files = new SourceFiles(substitutions(), sourceDirs);
+        SourceFiles files = sources.files(spec.commandLine());
         Spot spot = locate();
         Path file = files.find(spot.dwarfFile()).orElseThrow(() -> notFound(files, spot.dwarfFile()));
         List<Line> lines = window(file, spot.line());
@@ -101,19 +96,6 @@ final class ListCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private List<SourceFiles.Substitution> substitutions() {
-        List<SourceFiles.Substitution> out = new ArrayList<>();
-        for (String m : sourceMaps) {
-            int eq = m.indexOf('=');
-            if (eq <= 0) {
-                throw new ParameterException(spec.commandLine(), "--source-map wants FROM=TO with a non-empty FROM, not '"
-                        + m + "'");
-            }
-            out.add(new SourceFiles.Substitution(m.substring(0, eq), m.substring(eq + 1)));
-        }
-        return out;
     }
 
     /** Parses the argument and, for FUNC and ADDR, asks the store where it is. */
