@@ -53,7 +53,7 @@ echo "snapshot.sh: gzip -1" >&2
 gzip -1 -c "$W/big.core" > "$W/big.core.gz"
 java -jar "$JAR" index "$ROOT/samples/kernels/x86_64-dwarf4/kernel" >/dev/null
 HF=(java "-Xmx$XMX" -jar "$JAR" version)
-VERSION_ADDR=0xffffff8004803ff0   # version (0xffffff8000203ff0) + the core's slide 0x4600000
+VERSION_ADDR=0x$(printf %x $((0x$(grep " _version$" "$ROOT/samples/expected/x86_64-dwarf4/nm-n.txt" | cut -c1-16) + 0x4600000)))   # version + the core's slide
 
 echo "snapshot.sh: (a) cold" >&2
 timed hagfish_gz_cold "${HF[@]}" --core "$W/big.core.gz" > "$W/a.out"

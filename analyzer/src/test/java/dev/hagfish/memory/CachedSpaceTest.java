@@ -45,14 +45,15 @@ class CachedSpaceTest {
     void membersOfOneStructCostOnePageRead() throws IOException {
         CountingSpace slow = new CountingSpace(CoreFileTest.open(CoreFileTest.CORE));
         CachedSpace cached = new CachedSpace(slow, 4096, 4);
-        long proc = 0xffffff8001e05240L;
+        // 0x100 bytes of one page of __DATA (a struct's members).
+        long data = SampleLayout.segment("__DATA")[0] + LldbMemoryRows.SLIDE + 0x10;
         for (int off = 0; off < 0x100; off += 8) {
-            cached.u64(proc + off);
+            cached.u64(data + off);
         }
         assertEquals(1, slow.reads);
         assertEquals(1, cached.misses());
         cached.invalidate();
-        cached.u64(proc);
+        cached.u64(data);
         assertEquals(2, slow.reads);
     }
 
@@ -60,7 +61,7 @@ class CachedSpaceTest {
     void aPartlyMappedPageIsReadAsAskedAndFaultsAsTheSlowSpaceDoes() throws IOException {
         CoreFile core = CoreFileTest.open(CoreFileTest.CORE);
         CachedSpace cached = new CachedSpace(new CountingSpace(core), 0x10000, 4);
-        long text = 0xffffff8001e00000L;
+        long text = SampleLayout.segment("__TEXT")[0] + LldbMemoryRows.SLIDE;
         // A 64 KiB page at the text base is not all mapped: the read goes through as asked.
         assertArrayEquals(core.read(text, 16), cached.read(text, 16));
         MemoryFaultException want = assertThrows(MemoryFaultException.class, () -> core.read(text - 8, 16));

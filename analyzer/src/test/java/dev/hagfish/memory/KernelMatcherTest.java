@@ -38,8 +38,8 @@ class KernelMatcherTest {
         CoreFile core = CoreFileTest.open(CoreFileTest.NONOTE);
         KernelMatcher.Match m = new KernelMatcher(core, core.notes()).identify(all());
         assertEquals(CoreFileTest.uuid(), m.kernel().uuid());
-        assertEquals("version banner via lowGlo lgVersion, and the Mach-O header's UUID at 0xffffff8004800000",
-                m.evidence());
+        assertEquals("version banner via lowGlo lgVersion, and the Mach-O header's UUID at "
+                + Unsigned.hex(SampleLayout.segment("__TEXT")[0] + LldbMemoryRows.NONOTE_SLIDE), m.evidence());
         KernelMatcher.Match alone = new KernelMatcher(core, core.notes()).identify(List.of(SampleKernels.facts("x86_64-dwarf4")));
         assertEquals("version banner via lowGlo lgVersion", alone.evidence());
     }
@@ -49,7 +49,8 @@ class KernelMatcherTest {
         SegmentSpace raw = RawDumpTest.open(RawDump.parse(RawDumpTest.RAW + "@" + Unsigned.hex(RawDumpTest.base())));
         KernelMatcher.Match m = new KernelMatcher(raw, CoreNotes.NONE).identify(all());
         assertEquals(CoreFileTest.uuid(), m.kernel().uuid());
-        assertEquals("version banner in memory, and the Mach-O header's UUID at 0xffffff8004800000", m.evidence());
+        assertEquals("version banner in memory, and the Mach-O header's UUID at "
+                + Unsigned.hex(SampleLayout.segment("__TEXT")[0] + LldbMemoryRows.NONOTE_SLIDE), m.evidence());
     }
 
     @Test

@@ -27,12 +27,13 @@ class LayeredSpaceTest {
 
     @Test
     void aDumpOfDataAloneReadsTextFromTheKernelFile() throws IOException {
-        // Keep only the dump's __DATA (from +0x5000): __TEXT must come from the kernel file.
+        // Keep only the dump's __DATA (past __TEXT): __TEXT must come from the kernel file.
         byte[] raw = Files.readAllBytes(RawDumpTest.RAW);
         long base = RawDumpTest.base();
+        int textSize = (int) SampleLayout.segment("__TEXT")[1];
         Path data = tmp.resolve("data.bin");
-        Files.write(data, Arrays.copyOfRange(raw, 0x5000, raw.length));
-        SegmentSpace dump = RawDump.open(List.of(ByteSource.open(data)), List.of(new RawDump.Part(data, base + 0x5000)));
+        Files.write(data, Arrays.copyOfRange(raw, textSize, raw.length));
+        SegmentSpace dump = RawDump.open(List.of(ByteSource.open(data)), List.of(new RawDump.Part(data, base + textSize)));
         MachOFile k = SampleKernels.open("x86_64-dwarf4");
         LayeredSpace s = new LayeredSpace(dump, ImageSpace.readOnly(k, LldbMemoryRows.NONOTE_SLIDE, "kernel"));
         int rows = 0;
@@ -44,15 +45,15 @@ class LayeredSpaceTest {
         }
         assertTrue(rows >= 16, rows + " rows");
         // A read across the end of __TEXT (from the file) into __DATA (from the dump).
-        assertArrayEquals(Arrays.copyOfRange(raw, 0x4ff0, 0x5010), s.read(base + 0x4ff0, 0x20));
+        assertArrayEquals(Arrays.copyOfRange(raw, textSize - 0x10, textSize + 0x10), s.read(base + textSize - 0x10, 0x20));
         // The ranges: __TEXT from the file, the dump, __LINKEDIT from the file past it.
         assertEquals(List.of("__TEXT", "data.bin", "__LINKEDIT"), s.ranges().stream().map(MappedRange::name).toList());
         // Below __TEXT nothing is mapped.
         MemoryFaultException e = assertThrows(MemoryFaultException.class, () -> s.read(base - 8, 16));
         assertEquals(base, e.nearest().start());
         assertEquals(0, e.readable());
-        assertTrue(e.getMessage().startsWith("raw " + data + "@0xffffff8004805000 over kernel: address 0xffffff80047ffff8"),
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith("raw " + data + "@" + Unsigned.shortHex(base + textSize) + " over kernel: address "
+                + Unsigned.hex(base - 8)), e.getMessage());
     }
 
     private static SegmentSpace space(String name, long start, byte[] b) {

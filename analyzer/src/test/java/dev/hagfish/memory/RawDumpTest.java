@@ -48,7 +48,7 @@ class RawDumpTest {
             }
         }
         assertTrue(rows >= 16, rows + " rows");
-        assertTrue(raw.describe().startsWith("raw " + RAW + "@0xffffff8004800000"), raw.describe());
+        assertTrue(raw.describe().startsWith("raw " + RAW + "@" + Unsigned.shortHex(base())), raw.describe());
     }
 
     @Test

@@ -47,7 +47,8 @@ class SlideDetectorTest {
         SlideReport r = new SlideDetector(core, core.notes()).detect(SampleKernels.facts("x86_64-dwarf4"));
         assertEquals(LldbMemoryRows.NONOTE_SLIDE, r.slide());
         assertEquals(SlideMethod.LOWGLO, r.method());
-        assertTrue(r.detail().startsWith("lgStext 0xffffff80048037b0 at 0xffffff8000002010"), r.detail());
+        assertTrue(r.detail().startsWith("lgStext " + Unsigned.hex(SampleLayout.symbol("__start") + LldbMemoryRows.NONOTE_SLIDE)
+                + " at 0xffffff8000002010"), r.detail());
         assertEquals(Map.of(SlideMethod.LC_NOTE, SlideCheck.Outcome.UNAVAILABLE, SlideMethod.VERSION,
                 SlideCheck.Outcome.AGREES, SlideMethod.MACHO_HEADER, SlideCheck.Outcome.AGREES), outcomes(r));
     }
@@ -79,8 +80,8 @@ class SlideDetectorTest {
         SlideReport r = new SlideDetector(core, core.notes()).detect(bare);
         assertEquals(LldbMemoryRows.NONOTE_SLIDE, r.slide());
         assertEquals(SlideMethod.MACHO_HEADER, r.method());
-        assertEquals("Mach-O header with UUID " + k.uuid() + " at 0xffffff8004800000, minus __TEXT 0xffffff8000200000",
-                r.detail());
+        assertEquals("Mach-O header with UUID " + k.uuid() + " at " + Unsigned.hex(k.textBase() + LldbMemoryRows.NONOTE_SLIDE)
+                + ", minus __TEXT " + Unsigned.hex(k.textBase()), r.detail());
     }
 
     @Test
@@ -93,11 +94,12 @@ class SlideDetectorTest {
         assertEquals(4, r.disagreements().size(), r.checks().toString());
         assertEquals(LldbMemoryRows.SLIDE, r.checks().get(0).slide().orElseThrow());
         assertEquals(LldbMemoryRows.SLIDE, r.checks().get(1).slide().orElseThrow());
-        assertEquals("no Mach-O header with a UUID at 0xffffff8001e01000", r.checks().get(3).detail());
+        assertEquals("no Mach-O header with a UUID at " + Unsigned.hex(k.textBase() + LldbMemoryRows.SLIDE + 0x1000),
+                r.checks().get(3).detail());
         // A slide that puts the kernel outside the core: the banner and header cannot tell.
         SlideReport far = new SlideDetector(core, core.notes()).check(k, 0x200000);
         assertEquals(SlideCheck.Outcome.UNAVAILABLE, far.checks().get(3).outcome());
-        assertEquals("__TEXT + slide, 0xffffff8000400000, is not mapped", far.checks().get(3).detail());
+        assertEquals("__TEXT + slide, " + Unsigned.hex(k.textBase() + 0x200000) + ", is not mapped", far.checks().get(3).detail());
 
         // The DWARF 2 build has another UUID and other addresses: the note is not for it, and its
         // header and banner are not where its addresses put them.
