@@ -25,6 +25,16 @@ public interface AddressSpace {
     /** Returns the mapped ranges, sorted by start address (unsigned), not overlapping. */
     List<MappedRange> ranges();
 
+    /**
+     * Returns the parts of {@link #ranges()} that may hold non-zero bytes, sorted: the ranges less
+     * the zero-fill this space knows of (a core segment past its file size). Searches of memory
+     * ({@link SlideDetector}) read only these, so a huge zero-fill range costs them nothing. By
+     * default, all of {@link #ranges()}.
+     */
+    default List<MappedRange> dataRanges() {
+        return ranges();
+    }
+
     /** Copies {@code len} bytes at {@code addr} into {@code dst[off..]}, or throws. */
     void read(long addr, byte[] dst, int off, int len) throws IOException;
 
@@ -64,6 +74,41 @@ public interface AddressSpace {
             v = (v << 8) | (b[at] & 0xffL);
         }
         return v;
+    }
+
+    /**
+     * Reads a NUL-terminated string of at most {@code maxLen} bytes (the NUL not counted) as
+     * ISO-8859-1, so that every byte maps to one char; without a NUL within {@code maxLen} bytes
+     * the string ends there. Reads stop at the NUL: bytes past it need not be mapped.
+     *
+     * @throws MemoryFaultException if the string runs into unmapped memory before its NUL
+     */
+    default String cstring(long addr, int maxLen) throws IOException {
+        StringBuilder s = new StringBuilder();
+        byte[] chunk = new byte[64];
+        long a = addr;
+        while (s.length() < maxLen) {
+            // Up to the next 64-byte boundary: a short string costs one small read.
+            int n = (int) Math.min(maxLen - s.length(), 64 - (a & 63));
+            try {
+                read(a, chunk, 0, n);
+            } catch (MemoryFaultException e) {
+                if (e.readable() == 0) {
+                    throw e;
+                }
+                // Look for the NUL in the readable part; the next read faults if it is not there.
+                n = e.readable();
+                read(a, chunk, 0, n);
+            }
+            for (int i = 0; i < n; i++) {
+                if (chunk[i] == 0) {
+                    return s.toString();
+                }
+                s.append((char) (chunk[i] & 0xff));
+            }
+            a += n;
+        }
+        return s.toString();
     }
 
     /** Reads a 64-bit value. */

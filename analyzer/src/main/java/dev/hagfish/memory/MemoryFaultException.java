@@ -11,8 +11,11 @@ import java.io.IOException;
 public final class MemoryFaultException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    private final String space;
     private final long address;
+    private final int requested;
     private final int readable;
+    private final MappedRange nearest;
 
     /**
      * Creates an exception.
@@ -27,8 +30,26 @@ public final class MemoryFaultException extends IOException {
         super(space + ": address " + Unsigned.hex(address) + " is not mapped"
                 + (readable > 0 ? " (" + readable + " of " + requested + " bytes readable before it)" : "")
                 + (nearest != null ? "; nearest mapped range " + nearest : "; nothing is mapped"));
+        this.space = space;
         this.address = address;
+        this.requested = requested;
         this.readable = readable;
+        this.nearest = nearest;
+    }
+
+    /** Returns the {@link AddressSpace#describe()} text of the space that faulted. */
+    public String space() {
+        return space;
+    }
+
+    /** Returns how many bytes the read asked for. */
+    public int requested() {
+        return requested;
+    }
+
+    /** Returns the mapped range nearest to {@link #address()}, or {@code null} when nothing is mapped. */
+    public MappedRange nearest() {
+        return nearest;
     }
 
     /** Returns the first address that could not be read. */

@@ -7,12 +7,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A {@code SegmentSpace} is an address space made of {@link Mapping}s onto files: the segments of
  * a core, the ranges of a raw dump, the segments of the kernel file. Lookups are a binary search;
  * a read may span adjacent mappings, and stops with a {@link MemoryFaultException} at the first
- * gap.
+ * gap. The bytes of a mapping past its file size read as zeros.
+ *
+ * <p>Instances are immutable and safe to share between threads.
  */
 public final class SegmentSpace implements AddressSpace {
     private final String describe;
@@ -20,30 +23,28 @@ public final class SegmentSpace implements AddressSpace {
     private final Mapping[] mappings;
     private final long[] starts;
     private final List<MappedRange> ranges;
+    private final List<MappedRange> dataRanges;
 
     /**
      * Creates the space. Empty mappings are dropped.
      *
-     * @throws IllegalArgumentException if two mappings overlap (the message names both)
+     * @throws IllegalArgumentException if a mapping runs past 2^64 or two mappings overlap (the
+     *     message names both): callers that read mappings from a file check them first, with
+     *     {@link #overlap(List)}, and report a {@link dev.hagfish.io.FormatException}
      */
     public SegmentSpace(String describe, ByteOrder order, List<Mapping> mappings) {
         this.describe = describe;
         this.order = order;
-        List<Mapping> sorted = new ArrayList<>();
-        for (Mapping m : mappings) {
-            if (m.vmsize() != 0) {
-                sorted.add(m);
+        List<Mapping> sorted = sorted(mappings);
+        for (Mapping m : sorted) {
+            if (wraps(m)) {
+                throw new IllegalArgumentException(describe + ": " + m.name() + " at " + Unsigned.hex(m.start())
+                        + " of size 0x" + Long.toHexString(m.vmsize()) + " runs past the top of the address space");
             }
         }
-        sorted.sort(Comparator.comparing(Mapping::start, Long::compareUnsigned));
-        for (int i = 1; i < sorted.size(); i++) {
-            Mapping a = sorted.get(i - 1);
-            Mapping b = sorted.get(i);
-            long aLast = a.start() + a.vmsize() - 1;
-            if (Long.compareUnsigned(b.start(), aLast) <= 0) {
-                throw new IllegalArgumentException(describe + ": " + a.range() + " overlaps " + b.range());
-            }
-        }
+        overlap(sorted).ifPresent(p -> {
+            throw new IllegalArgumentException(describe + ": " + p.get(0).range() + " overlaps " + p.get(1).range());
+        });
         this.mappings = sorted.toArray(new Mapping[0]);
         this.starts = new long[this.mappings.length];
         List<MappedRange> r = new ArrayList<>(this.mappings.length);
@@ -52,6 +53,46 @@ public final class SegmentSpace implements AddressSpace {
             r.add(this.mappings[i].range());
         }
         this.ranges = List.copyOf(r);
+        List<MappedRange> d = new ArrayList<>(this.mappings.length);
+        for (Mapping m : this.mappings) {
+            if (m.filesize() != 0) {
+                d.add(new MappedRange(m.start(), m.filesize(), m.name()));
+            }
+        }
+        this.dataRanges = List.copyOf(d);
+    }
+
+    /** Whether {@code m} runs past 2^64 (ending exactly at 2^64 is allowed). */
+    static boolean wraps(Mapping m) {
+        return m.vmsize() != 0 && Long.compareUnsigned(m.vmsize() - 1, -1L - m.start()) > 0;
+    }
+
+    private static List<Mapping> sorted(List<Mapping> mappings) {
+        List<Mapping> sorted = new ArrayList<>();
+        for (Mapping m : mappings) {
+            if (m.vmsize() != 0) {
+                sorted.add(m);
+            }
+        }
+        sorted.sort(Comparator.comparing(Mapping::start, Long::compareUnsigned));
+        return sorted;
+    }
+
+    /**
+     * Returns the first two non-empty mappings that overlap (by start address), or empty when
+     * none do. Mappings that run past 2^64 are compared as if they ended there.
+     */
+    public static Optional<List<Mapping>> overlap(List<Mapping> mappings) {
+        List<Mapping> sorted = sorted(mappings);
+        for (int i = 1; i < sorted.size(); i++) {
+            Mapping a = sorted.get(i - 1);
+            Mapping b = sorted.get(i);
+            long aLast = wraps(a) ? -1L : a.start() + a.vmsize() - 1;
+            if (Long.compareUnsigned(b.start(), aLast) <= 0) {
+                return Optional.of(List.of(a, b));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Returns the mappings, sorted by start address. */
@@ -72,6 +113,11 @@ public final class SegmentSpace implements AddressSpace {
     @Override
     public List<MappedRange> ranges() {
         return ranges;
+    }
+
+    @Override
+    public List<MappedRange> dataRanges() {
+        return dataRanges;
     }
 
     @Override
@@ -114,17 +160,7 @@ public final class SegmentSpace implements AddressSpace {
         return best >= 0 && Unsigned.inRange(addr, mappings[best].start(), mappings[best].vmsize()) ? best : -1;
     }
 
-    /** Returns the mapped range closest to {@code addr}, or {@code null} when there is none. */
     private MappedRange nearest(long addr) {
-        MappedRange best = null;
-        long bestDistance = -1;
-        for (MappedRange r : ranges) {
-            long d = Long.compareUnsigned(addr, r.start()) < 0 ? r.start() - addr : addr - (r.end() - 1);
-            if (best == null || Long.compareUnsigned(d, bestDistance) < 0) {
-                best = r;
-                bestDistance = d;
-            }
-        }
-        return best;
+        return MappedRange.nearest(ranges, addr);
     }
 }

@@ -52,7 +52,7 @@ record GoldenImage(String name, String file, String slice, Arch arch, boolean ob
         return MachOFile.open(ByteSource.open(SAMPLES.resolve(file)), slice);
     }
 
-    SegmentSpace space(MachOFile image, long slide) {
+    SegmentSpace space(MachOFile image, long slide) throws IOException {
         return ImageSpace.of(image, slide, name);
     }
 

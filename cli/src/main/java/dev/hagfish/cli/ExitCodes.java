@@ -31,6 +31,12 @@ public final class ExitCodes {
         if (t instanceof HagfishException h) {
             return h.exitCode();
         }
+        if (t instanceof dev.hagfish.memory.MemoryFaultException) {
+            return TARGET;
+        }
+        if (t instanceof dev.hagfish.memory.IdentityException) {
+            return NOT_FOUND;
+        }
         if (t instanceof FormatException) {
             return MALFORMED;
         }

@@ -4,11 +4,11 @@ import dev.hagfish.index.IndexProgress;
 import java.io.PrintStream;
 
 /**
- * {@code ProgressBar} draws indexing progress on stderr when stderr is a terminal: the phase,
- * the units done of the total, the rate and the time left. It draws nothing otherwise, so that
- * logs and pipes stay clean.
+ * {@code ProgressBar} draws progress on stderr when stderr is a terminal (indexing, and hashing or
+ * inflating a compressed snapshot): the phase, the units done of the total, the rate and the time
+ * left. It draws nothing otherwise, so that logs and pipes stay clean.
  */
-final class ProgressBar implements IndexProgress {
+final class ProgressBar implements IndexProgress, dev.hagfish.memory.Progress {
     private static final long REDRAW_NANOS = 100_000_000L;
     private final PrintStream err;
     private String phase = "";
