@@ -31,8 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * its symbol's size) and {@code x/Ni} ({@code -n N} instructions from a function, FUNC+OFF or an
  * address). x86 is in Intel syntax unless {@code --att}. Branch and call targets and RIP-relative
  * or adrp-paired operands are annotated with {@code <symbol+off>} from the index;
- * {@code --source} interleaves the line table's file:line. The memory read is the kernel file
- * itself, moved by {@code --slide} ({@link ImageTarget}); addresses typed and printed are slid.
+ * {@code --source} interleaves the line table's file:line. The memory read is the target
+ * ({@link TargetOptions}): a snapshot ({@code --core}, {@code --raw}) over the kernel file, or the
+ * kernel file alone, moved by the detected or given slide; addresses typed and printed are slid.
  */
 @Command(name = "dis", description = "Disassemble a function, or N instructions (gdb's disassemble and x/Ni).")
 final class DisCommand implements Callable<Integer> {
@@ -46,7 +47,7 @@ final class DisCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
-    StoreOptions store;
+    TargetOptions target;
 
     @Mixin
     SourceOptions sourceOptions;
@@ -66,10 +67,6 @@ final class DisCommand implements Callable<Integer> {
     @Option(names = "--att", description = "AT&T syntax for x86 (default: Intel).")
     boolean att;
 
-    @Option(names = "--slide", paramLabel = "S", description = "The KASLR slide: the kernel is read moved by S, and "
-            + "ADDR and the output are slid.")
-    String slide;
-
     /** What to decode: a range (count 0) or count instructions from start. */
     private record Request(long start, long end, int count, DisListing.Function function) {}
 
@@ -78,12 +75,13 @@ final class DisCommand implements Callable<Integer> {
         if (count != null && count < 1) {
             throw new ParameterException(spec.commandLine(), "-n must be at least 1");
         }
-        long s = slide == null ? 0 : Addresses.parse(spec.commandLine(), slide);
-        try (KernelStore st = store.open()) {
-            KernelRecord k = store.select(st);
+        try (Target target = this.target.open()) {
+            KernelStore st = target.store();
+            KernelRecord k = target.kernel();
+            long s = target.slide();
             IndexLabels labels = new IndexLabels(new AddressLookup(st, k.uuid()), s);
             Request r = resolve(st, k.uuid(), labels, s);
-            ImageTarget t = ImageTarget.open(k, s);
+            Code t = Code.of(target);
             if (att && !t.arch().isX86()) {
                 throw new ParameterException(spec.commandLine(), "--att applies to x86 only; kernel " + k.uuid()
                         + " is " + k.arch());
@@ -102,7 +100,7 @@ final class DisCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void print(KernelRecord k, ImageTarget t, Syntax syntax, IndexLabels labels, Request r, Disassembly d)
+    private void print(KernelRecord k, Code t, Syntax syntax, IndexLabels labels, Request r, Disassembly d)
             throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         SourceLines lines = source ? new SourceLines(sourceOptions.files(spec.commandLine())) : null;
