@@ -116,7 +116,11 @@
     return function (s) { return s.n.toLowerCase().indexOf(low) >= 0; };
   }
   var ORDERS = {
-    name: function (a, b) { return a.n < b.n ? -1 : a.n > b.n ? 1 : 0; },
+    // by tag name, then keyword, as the other formats list them
+    name: function (a, b) {
+      var x = bare(a.n), y = bare(b.n);
+      return x < y ? -1 : x > y ? 1 : a.n < b.n ? -1 : a.n > b.n ? 1 : 0;
+    },
     wasted: function (a, b) { return b.w - a.w || ORDERS.name(a, b); },
     size: function (a, b) { return b.s - a.s || ORDERS.name(a, b); },
     file: function (a, b) { var x = a.f || '~', y = b.f || '~'; return x < y ? -1 : x > y ? 1 : ORDERS.name(a, b); }
@@ -128,6 +132,7 @@
     next = 0;
     count.textContent = shown.length + ' of ' + data.length + ' structs';
     renderMore();
+    document.body.dataset.query = search.value;
   }
   var timer = 0;
   search.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(apply, 60); });

@@ -118,7 +118,7 @@ final class ReportCommand implements Callable<Integer> {
             }
             try (Writer w = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
                 PrintWriter out = w == null ? spec.commandLine().getOut() : new PrintWriter(new BufferedWriter(w, 1 << 16));
-                write(writer(fmt, out), k, hits, options);
+                write(writer(fmt, out), k, hits, options, selection.glob == null ? "all" : selection.glob);
                 out.flush();
             }
             if (output != null) {
@@ -129,7 +129,8 @@ final class ReportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static ReportWriter writer(String fmt, PrintWriter out) throws IOException {
+    /** Returns the writer of a format ({@code text}, {@code md}, {@code json}, {@code html}). */
+    static ReportWriter writer(String fmt, PrintWriter out) throws IOException {
         return switch (fmt) {
             case "md" -> new MarkdownReport(out);
             case "json" -> new JsonReport(out);
@@ -138,10 +139,13 @@ final class ReportCommand implements Callable<Integer> {
         };
     }
 
-    /** Lays out the structs a batch at a time, in parallel, and writes them in order. */
-    private void write(ReportWriter w, KernelRecord k, List<TypeHit> hits, ReportOptions options) throws IOException {
-        w.begin(new ReportHeader(StoredTypes.identity(k), selection.glob == null ? "all" : selection.glob, options,
-                hits.size()));
+    /**
+     * Lays out the structs a batch at a time, in parallel, and writes them in order; returns the
+     * summary.
+     */
+    static ReportSummary.Result write(ReportWriter w, KernelRecord k, List<TypeHit> hits, ReportOptions options,
+            String selection) throws IOException {
+        w.begin(new ReportHeader(StoredTypes.identity(k), selection, options, hits.size()));
         ReportSummary summary = new ReportSummary(options.top());
         for (int i = 0; i < hits.size(); i += BATCH) {
             List<ReportEntry> batch = hits.subList(i, Math.min(hits.size(), i + BATCH)).parallelStream()
@@ -151,6 +155,8 @@ final class ReportCommand implements Callable<Integer> {
                 w.struct(e);
             }
         }
-        w.end(summary.result());
+        ReportSummary.Result result = summary.result();
+        w.end(result);
+        return result;
     }
 }
