@@ -29,7 +29,7 @@ public final class MarkdownReport implements ReportWriter {
         out.println();
         out.println("Kernel `" + h.kernel().uuid() + "` (" + h.kernel().arch() + ")"
                 + (h.kernel().version() == null ? "" : ": " + cell(h.kernel().version())) + ". "
-                + h.count() + " structs, unions and classes (" + cell(h.selection()) + "); cachelines of "
+                + TextReport.types(h.count()) + " (" + cell(h.selection()) + "); cachelines of "
                 + h.options().cacheline() + " bytes.");
         out.println();
     }

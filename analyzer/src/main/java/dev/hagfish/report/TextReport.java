@@ -23,8 +23,8 @@ public final class TextReport implements ReportWriter {
     public void begin(ReportHeader h) {
         this.header = h;
         out.println("/* hagfish report: kernel " + h.kernel().describe() + " */");
-        out.println("/* " + h.count() + " structs, unions and classes (" + h.selection() + "), cachelines of "
-                + h.options().cacheline() + " bytes */");
+        out.println("/* " + types(h.count()) + " (" + h.selection() + "), cachelines of " + h.options().cacheline()
+                + " bytes */");
         out.println();
     }
 
@@ -56,9 +56,10 @@ public final class TextReport implements ReportWriter {
         out.println("== summary: kernel " + header.kernel().describe());
         out.println("structs: " + s.structs() + ", unions: " + s.unions() + ", classes: " + s.classes()
                 + ", total size: " + s.totalSize() + " bytes, members: " + s.members());
-        out.println("wasted: " + s.wastedBytes() + " bytes = " + s.holes() + " holes of " + s.holeBytes()
-                + " bytes (in " + s.structsWithHoles() + " structs) + " + s.paddingBytes() + " bytes of padding (in "
-                + s.structsWithPadding() + " structs); " + s.bitHoles() + " bit holes of " + s.holeBits() + " bits");
+        out.println("wasted: " + plural(s.wastedBytes(), "byte") + " = " + plural(s.holes(), "hole") + " of "
+                + plural(s.holeBytes(), "byte") + " (in " + plural(s.structsWithHoles(), "struct") + ") + "
+                + plural(s.paddingBytes(), "byte") + " of padding (in " + plural(s.structsWithPadding(), "struct") + "); "
+                + plural(s.bitHoles(), "bit hole") + " of " + plural(s.holeBits(), "bit"));
         out.println("members straddling a cacheline boundary: " + s.straddlingMembers());
         if (s.reorganize() != null) {
             ReportSummary.Reorganize r = s.reorganize();
@@ -92,6 +93,11 @@ public final class TextReport implements ReportWriter {
             out.println("(none)");
         }
         out.flush();
+    }
+
+    /** {@code 1 struct, union or class}, {@code 46 structs, unions and classes}. */
+    static String types(int n) {
+        return n + (n == 1 ? " struct, union or class" : " structs, unions and classes");
     }
 
     static String where(String file, Long line) {

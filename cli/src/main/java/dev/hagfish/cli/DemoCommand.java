@@ -213,7 +213,7 @@ final class DemoCommand implements Callable<Integer> {
         m.put("structs", hits.size());
         m.put("wasted_bytes", s.wastedBytes());
         m.put("most_wasted", s.byWasted().isEmpty() ? null : s.byWasted().get(0).name());
-        m.put("reorganize_saves", s.reorganize().savedBytes());
+        m.put("saveable", s.reorganize().savedBytes()); // bytes --reorganize saves
         return m;
     }
 

@@ -37,10 +37,10 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "KERNEL_A", description = "The first (old) kernel: UUID, unique UUID prefix, or indexed path.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "KERNEL_A", description = "The first (old) kernel: UUID, unique UUID prefix, or indexed path.")
     String kernelA;
 
-    @Parameters(index = "1", paramLabel = "KERNEL_B", description = "The second (new) kernel.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "KERNEL_B", description = "The second (new) kernel.")
     String kernelB;
 
     @Option(names = "--index", paramLabel = "DIR", description = "The store (default: $HAGFISH_HOME/index or ~/.hagfish/index).")
@@ -64,6 +64,9 @@ final class DiffCommand implements Callable<Integer> {
                 out.flush();
             }
             return ExitCodes.OK;
+        }
+        if (kernelA == null || kernelB == null) {
+            throw new ParameterException(spec.commandLine(), "two kernels are needed: hagfish diff KERNEL_A KERNEL_B");
         }
         String fmt = common.json ? "json" : format;
         if (!List.of("text", "md", "json").contains(fmt)) {

@@ -120,11 +120,11 @@ class ReportCommandTest {
     }
 
     /** pahole's answers of a sample golden, without those where pahole prints its nested type blocks. */
-    private static Map<String, String> paholeBlocks(String variant) throws IOException {
+    private static Map<String, String> paholeBlocks(String golden) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         String asked = null;
         StringBuilder cur = new StringBuilder();
-        for (String l : Files.readAllLines(Golden.expected("pahole/" + variant + ".txt"))) {
+        for (String l : Files.readAllLines(Golden.expected("pahole/" + golden + ".txt"))) {
             if (l.startsWith("==== ")) {
                 if (asked != null) {
                     out.put(asked, cur.toString());
@@ -159,6 +159,36 @@ class ReportCommandTest {
             }
         });
         assertEquals(List.of(), missing, "structs whose pahole text is not in the report");
+    }
+
+    @Test
+    void textWithOtherCachelinesHoldsPahole_c() throws IOException {
+        // pahole -c 32 (samples/expected/pahole/x86_64-dwarf4-cacheline32.txt)
+        CliRun r = report("x86_64-dwarf4", "--cacheline", "32");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> missing = new ArrayList<>();
+        paholeBlocks("x86_64-dwarf4-cacheline32").forEach((k, v) -> {
+            if (!r.out().contains("\n" + v)) {
+                missing.add(k);
+            }
+        });
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void expandShowsNestedStructsInPlace() throws IOException {
+        // struct layout_contains_aligned { char c; struct layout_aligned64 inner; char d; }: inner
+        // at 64 holds head (uint32_t, 64) and body (char [20], 68).
+        CliRun r = report("x86_64-dwarf4", "--types", "layout_contains_aligned", "--expand");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\tstruct layout_aligned64 {\n"
+                + "\t\tuint32_t           head;                 /*    64     4 */\n"
+                + "\t\tchar               body[20];             /*    68    20 */\n"), r.out());
+        JsonNode doc = JSON.readTree(report("x86_64-dwarf4", "--types", "layout_contains_aligned", "--expand", "--json").out());
+        JsonNode inner = doc.get("structs").get(0).get("members").get(1);
+        assertEquals("inner", inner.get("name").asText());
+        assertEquals(List.of("head", "body"), List.of(inner.get("members").get(0).get("name").asText(),
+                inner.get("members").get(1).get("name").asText()));
     }
 
     @ParameterizedTest(name = "{0}")
