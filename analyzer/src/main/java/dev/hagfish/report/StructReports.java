@@ -16,7 +16,7 @@ public final class StructReports {
 
     /** Reports on one struct, union or class. */
     public static ReportEntry of(ReportedType t, ReportOptions o) {
-        Layout l = t.layout().withCacheline(o.cacheline());
+        Layout l = t.layout().cacheline() == o.cacheline() ? t.layout() : t.layout().withCacheline(o.cacheline());
         StructReport.Reorganized reorganized = null;
         Layout better = null;
         if (o.reorganize()) {

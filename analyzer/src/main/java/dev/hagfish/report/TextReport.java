@@ -63,7 +63,7 @@ public final class TextReport implements ReportWriter {
         out.println("members straddling a cacheline boundary: " + s.straddlingMembers());
         if (s.reorganize() != null) {
             ReportSummary.Reorganize r = s.reorganize();
-            out.println("reorganize: " + r.saved() + " structs smaller by " + r.savedBytes() + " bytes in all, "
+            out.println("reorganize: " + plural(r.saved(), "struct") + " smaller by " + plural(r.savedBytes(), "byte") + " in all, "
                     + r.optimal() + " already optimal, " + r.skipped() + " skipped");
         }
         out.println();
