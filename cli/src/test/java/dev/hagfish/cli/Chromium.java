@@ -44,6 +44,7 @@ final class Chromium implements AutoCloseable {
     private final Process process;
     private final WebSocket socket;
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    private final List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
     private Chromium(Process process, WebSocket socket) {
@@ -155,6 +156,8 @@ final class Chromium implements AutoCloseable {
                         if (f != null) {
                             f.complete(n);
                         }
+                    } else if (owner != null && n.path("method").asText().equals("Network.requestWillBeSent")) {
+                        owner.requests.add(n.path("params").path("request").path("url").asText());
                     }
                 } catch (IOException e) {
                     // not JSON: ignore
@@ -202,9 +205,16 @@ final class Chromium implements AutoCloseable {
         fail("the page did not reach `" + condition + "` within " + WAIT.toSeconds() + " s");
     }
 
+    /** Returns the URL of every request the page made since it was opened (the Network domain's view). */
+    List<String> requests() {
+        return List.copyOf(requests);
+    }
+
     /** Opens a URL and waits until the page has loaded and {@code ready} holds. */
     void open(String url, String ready) throws Exception {
         call("Page.enable", null);
+        call("Network.enable", null);
+        requests.clear();
         call("Page.navigate", JSON.createObjectNode().put("url", url));
         waitFor("document.readyState === 'complete' && location.href === " + JSON.writeValueAsString(url)
                 + " && (" + ready + ")");

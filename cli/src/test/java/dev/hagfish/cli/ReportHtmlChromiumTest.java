@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Timeout;
  * straddling members are those of the report, that the search box filters by substring, glob and
  * regular expression, and that hovering a block shows its details; it saves screenshots in
  * cli/target/report-html/. A report of 5,000 structs must open with a bounded DOM and search
- * within it. Without chromium the test fails; it is not skipped.
+ * within it. The page must make no request but for itself (the Network domain's record). Without
+ * chromium the test fails; it is not skipped.
  */
 @Timeout(300)
 class ReportHtmlChromiumTest {
@@ -173,6 +174,8 @@ class ReportHtmlChromiumTest {
             assertEquals("no struct matches", c.eval("document.getElementById('more').textContent").asText());
             search(c, "");
             assertEquals(structs + " of " + structs + " structs", c.eval("document.getElementById('count').textContent").asText());
+            // The page asked for nothing but itself.
+            assertEquals(List.of(html.toUri().toString()), c.requests());
         }
     }
 
