@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the sample kernel corpus from samples/kernel/ (our own miniature XNU):
 #   kernels/x86_64-dwarf{2,4,5}/kernel + kernel.dSYM   x86_64, relocated to 0xffffff8000200000
+#   kernels/x86_64-dwarf4-v2/kernel + kernel.dSYM      the second build: kernel/ with kernel-v2.patch
+#                                                      applied (layout changes, kernel/README.md)
 #   kernels/arm64-dwarf5/kernel + kernel.dSYM          arm64, relocated to 0xfffffe0007004000
 #   kernels/fat/kernel + kernel.dSYM                   x86_64 (DWARF 4) + arm64 (DWARF 5)
 #   kernels/i386/*.o                                   i386 objects (lld cannot link i386)
@@ -45,8 +47,9 @@ CFLAGS_COMMON=(-ffreestanding -nostdinc -fno-builtin -fno-stack-protector -fno-c
   "-fdebug-compilation-dir=$COMPDIR" -I include -Wall)
 CXXFLAGS_EXTRA=(-fno-exceptions -fno-rtti -nostdinc++)
 
+# The sources: kernel/, or $SRC when set (a patched copy of it).
 sources() {
-  (cd "$HERE/kernel" && LC_ALL=C find bsd osfmk libkern pexpert -type f \( -name '*.c' -o -name '*.cpp' \) | LC_ALL=C sort)
+  (cd "${SRC:-$HERE/kernel}" && LC_ALL=C find bsd osfmk libkern pexpert -type f \( -name '*.c' -o -name '*.cpp' \) | LC_ALL=C sort)
 }
 
 # compile VARIANT TARGET [extra flags...]: objects into $BUILD/VARIANT/obj/<path>.o
@@ -55,7 +58,7 @@ compile() {
   local obj="$BUILD/$variant/obj"
   rm -rf "$BUILD/$variant"
   mkdir -p "$obj"
-  (cd "$HERE/kernel"
+  (cd "${SRC:-$HERE/kernel}"
    while read -r src; do
      mkdir -p "$obj/$(dirname "$src")"
      local flags=("${CFLAGS_COMMON[@]}")
@@ -96,6 +99,16 @@ compile x86_64-dwarf2 x86_64-apple-macos10.7 -gdwarf-2
 compile x86_64-dwarf4 x86_64-apple-macos10.7 -gdwarf-4
 compile x86_64-dwarf5 x86_64-apple-macos10.7 -gdwarf-5
 for v in 2 4 5; do link_kernel "x86_64-dwarf$v" x86_64 10.7 "$X86_BASE"; done
+
+echo "build.sh: x86_64 DWARF 4, layout version 2 (kernel-v2.patch)" >&2
+# A copy of kernel/ with the patch applied, compiled with the same relative paths and comp_dir, so
+# that the two builds differ only where the patch does (and kernel/ itself, whose bytes the other
+# variants' DWARF 5 line tables checksum, stays as it is).
+V2SRC="$BUILD/kernel-v2-src"
+rm -rf "$V2SRC" && cp -r "$HERE/kernel" "$V2SRC"
+patch -s -d "$V2SRC" -p1 < "$HERE/kernel-v2.patch"
+SRC="$V2SRC" compile x86_64-dwarf4-v2 x86_64-apple-macos10.7 -gdwarf-4
+link_kernel x86_64-dwarf4-v2 x86_64 10.7 "$X86_BASE"
 
 echo "build.sh: arm64 DWARF 5" >&2
 compile arm64-dwarf5 arm64-apple-macos13 -gdwarf-5

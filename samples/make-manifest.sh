@@ -13,6 +13,7 @@ how_made() {
     kernels/fat/kernel) echo "llvm-lipo-19 -create of kernels/x86_64-dwarf4/kernel and kernels/arm64-dwarf5/kernel" ;;
     kernels/i386/*) echo "clang-19 -target i386-apple-macos10.6 -O1 -g (DWARF 2) of the matching source" ;;
     kernels/*/kernel.dSYM/*) echo "dsymutil-19 of the relocated kernel beside it" ;;
+    kernels/x86_64-dwarf4-v2/kernel) echo "clang-19 -gdwarf-4 + ld64.lld-19 of kernel/ with kernel-v2.patch applied, moved to 0xffffff8000200000 by KernelRelocator" ;;
     kernels/x86_64-dwarf*/kernel) echo "clang-19 -gdwarf-${1:14:1} + ld64.lld-19, moved to 0xffffff8000200000 by KernelRelocator" ;;
     kernels/arm64-dwarf5/kernel) echo "clang-19 -gdwarf-5 + ld64.lld-19, moved to 0xfffffe0007004000 by KernelRelocator" ;;
     snapshots/x86_64-dwarf4.core) echo "SnapshotMaker: MH_CORE at slide 0x1c00000, LC_NOTEs main bin spec, kern ver str, addrable bits" ;;
@@ -25,12 +26,14 @@ how_made() {
     expected/gdb/*) echo "make-expected-gdb.sh (see expected/gdb/COMMANDS.md)" ;;
     expected/objdump/NORMALIZATION.md) echo "hand-written: how DisassemblerGoldenTest compares the listings" ;;
     expected/objdump/*) echo "make-expected-objdump.sh (see expected/objdump/COMMANDS.md)" ;;
+    expected/report/*|expected/x86_64-dwarf4-v2/*) echo "make-expected-report.sh (see expected/report/COMMANDS.md)" ;;
     expected/pahole/*) echo "make-expected-pahole.sh (see expected/pahole/COMMANDS.md)" ;;
     expected/real/*.functions.jsonl) echo "make-expected-functions.sh (see expected/FUNCTIONS.md)" ;;
     expected/real/*) echo "make-expected-real.sh (see expected/real/SOURCES.md)" ;;
     expected/*/functions.jsonl|expected/FUNCTIONS.md) echo "make-expected-functions.sh (see expected/FUNCTIONS.md)" ;;
     expected/*) echo "make-expected.sh (see expected/COMMANDS.md for the exact command)" ;;
     *.sh|tools/*) echo "hand-written build script" ;;
+    kernel-v2.patch) echo "hand-written: the layout changes of the second build (kernel/README.md)" ;;
     *) echo "hand-written" ;;
   esac
 }
@@ -57,7 +60,7 @@ versions, recorded in `expected/TOOLS.txt`.
 |---|---|---|---|
 HEAD
   paths=()
-  for p in kernel kernels snapshots expected build.sh make-expected.sh make-manifest.sh tools; do
+  for p in kernel kernel-v2.patch kernels snapshots expected build.sh make-expected.sh make-manifest.sh tools; do
     [ -e "$p" ] && paths+=("$p")
   done
   LC_ALL=C find "${paths[@]}" -type f | LC_ALL=C sort | while read -r f; do

@@ -39,16 +39,28 @@ public final class PaholeFormat {
     private final StringBuilder out = new StringBuilder();
     private final int cacheline;
     private final int width;
+    private final boolean expand;
     private long line;
 
-    private PaholeFormat(Layout top) {
+    private PaholeFormat(Layout top, boolean expand) {
         this.cacheline = top.cacheline();
         this.width = top.kind() == Type.Kind.UNION ? UNION_WIDTH : STRUCT_WIDTH;
+        this.expand = expand;
     }
 
     /** Returns what {@code pahole -C NAME} prints for a struct or union, with the layout's cacheline size. */
     public static String print(Layout layout) {
-        PaholeFormat p = new PaholeFormat(layout);
+        return print(layout, false);
+    }
+
+    /**
+     * Returns what {@code pahole -C NAME} prints for a struct or union, with the layout's cacheline
+     * size; with {@code expand}, every member whose type is a struct or union (through typedefs
+     * too) is printed in place with its members, as anonymous ones always are (in the manner of
+     * pahole's {@code --expand_types}, whose text this does not reproduce exactly).
+     */
+    public static String print(Layout layout, boolean expand) {
+        PaholeFormat p = new PaholeFormat(layout, expand);
         p.out.append(layout.name()).append(" {\n");
         p.body(layout, 1);
         PaholeSummary sum = PaholeSummary.of(layout);
@@ -140,8 +152,9 @@ public final class PaholeFormat {
             name = name.substring(0, name.length() - 3) + "[]"; // pahole takes it for a flexible array
         }
         String attr = m.explicitAlignment() > 0 ? " __attribute__((__aligned__(" + m.explicitAlignment() + ")))" : "";
-        if (m.nested() != null && m.expandedByGdb() && m.nested().name().contains("{...}")) {
-            out.append(ind).append(keyword(m.nested().kind())).append(" {\n");
+        boolean anonymous = m.nested() != null && m.expandedByGdb() && m.nested().name().contains("{...}");
+        if (anonymous || expand && m.nested() != null) {
+            out.append(ind).append(anonymous ? keyword(m.nested().kind()) : m.nested().name()).append(" {\n");
             body(m.nested(), level + 1);
             String close = "}" + (m.name() == null ? "" : " " + name) + attr + ";";
             out.append(ind).append(pad(close, total(level))).append(' ').append(offsets(m, span)).append('\n');

@@ -13,6 +13,8 @@ import dev.hagfish.index.SymbolSearch;
 import dev.hagfish.index.TypeHit;
 import dev.hagfish.index.TypeSearch;
 import dev.hagfish.report.GdbPtype;
+import dev.hagfish.report.ReportOptions;
+import dev.hagfish.report.ReportSummary;
 import dev.hagfish.symbols.Frame;
 import dev.hagfish.types.Layout;
 import dev.hagfish.image.KernelImage;
@@ -88,6 +90,8 @@ final class DemoCommand implements Callable<Integer> {
             steps.add(new Step("sym", true, sym(store, uuid, symbols), "hagfish sym kext_alloc"));
             steps.add(new Step("addr", true, addr(store, uuid), "hagfish addr -v ADDR"));
             steps.add(new Step("struct", true, struct(store, uuid), "hagfish struct proc"));
+            steps.add(new Step("report", true, report(store, uuid),
+                    "hagfish report --all --reorganize --format html -o FILE; open FILE in a browser"));
         }
         steps.add(notYet("ps", "the process list of the core (hagfish ps)"));
         steps.add(notYet("pstree", "the process tree of the core (hagfish pstree)"));
@@ -185,6 +189,31 @@ final class DemoCommand implements Callable<Integer> {
         m.put("wasted_bytes", l.wastedBytes());
         m.put("cachelines", l.cachelines());
         m.put("ptype", GdbPtype.print(l, true, false));
+        return m;
+    }
+
+    /** The demo's HTML report: {@code $HAGFISH_HOME/demo-report.html}, beside its store. */
+    static Path demoReport() {
+        return KernelStore.defaultDir().resolveSibling("demo-report.html");
+    }
+
+    private static Map<String, Object> report(KernelStore store, String uuid) throws IOException {
+        KernelRecord k = store.kernel(uuid);
+        List<TypeHit> hits = StoredTypes.of(store, k, null).structs();
+        Path file = demoReport();
+        ReportSummary.Result s;
+        try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            PrintWriter out = new PrintWriter(w);
+            s = ReportCommand.write(ReportCommand.writer("html", out), k, hits,
+                    new ReportOptions(Layout.DEFAULT_CACHELINE, false, true, 20), "all");
+            out.flush();
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", file.toString());
+        m.put("structs", hits.size());
+        m.put("wasted_bytes", s.wastedBytes());
+        m.put("most_wasted", s.byWasted().isEmpty() ? null : s.byWasted().get(0).name());
+        m.put("saveable", s.reorganize().savedBytes()); // bytes --reorganize saves
         return m;
     }
 

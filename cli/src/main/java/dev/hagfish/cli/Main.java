@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Offline analyzer for the macOS (XNU) kernel: Mach-O kernels, dSYMs, cores and live targets.",
         subcommands = {IndexCommand.class, KernelsCommand.class, SymCommand.class, AddrCommand.class, StructCommand.class,
-            TypesCommand.class, ListCommand.class, DisCommand.class, VersionCommand.class, MachoCommand.class, DwarfCommand.class, DemoCommand.class,
+            TypesCommand.class, ListCommand.class, DisCommand.class, VersionCommand.class, ReportCommand.class, DiffCommand.class,
+            MachoCommand.class, DwarfCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {

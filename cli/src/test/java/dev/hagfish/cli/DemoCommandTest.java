@@ -101,6 +101,21 @@ class DemoCommandTest {
         assertTrue(compared, "llvm-symbolizer's golden has no line for " + addr.get("address"));
         assertEquals(248, struct.get("size").asLong()); // DW_AT_byte_size of struct proc (types.jsonl)
 
+        // The HTML report of the sample kernel, written beside the demo's store.
+        JsonNode report = null;
+        for (JsonNode st : steps) {
+            if (st.get("name").asText().equals("report")) {
+                report = st.get("result");
+            }
+        }
+        Path html = Path.of(report.get("file").asText());
+        assertTrue(html.endsWith("demo-report.html"), html.toString());
+        String page = Files.readString(html);
+        assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains("id=\"hf-data\""));
+        assertTrue(report.get("structs").asInt() > 40, report.toString());
+        // struct layout_contains_aligned wastes 126 bytes (63 hole + 63 padding): the most.
+        assertEquals("struct layout_contains_aligned", report.get("most_wasted").asText());
+
         List<String> unavailable = new ArrayList<>();
         for (JsonNode st : steps) {
             if (!st.get("available").asBoolean()) {
