@@ -37,6 +37,9 @@ public final class ExitCodes {
         if (t instanceof dev.hagfish.index.KernelNotFoundException) {
             return NOT_FOUND;
         }
+        if (t instanceof dev.hagfish.memory.MemoryFaultException) {
+            return TARGET;
+        }
         if (t instanceof NoSuchFileException) {
             return NOT_FOUND;
         }
