@@ -601,10 +601,11 @@ HELPER_PY="${HELPER_PY//%LOWGLO_ALIAS%/$LOWGLO_ALIAS}"
 HELPER_PY="${HELPER_PY//%INLINED_STEP%/$INLINED_STEP}"
 helper() { python3 -c "$HELPER_PY" "$@"; }
 
-# expected/{thirdparty,accel,gdb,real} belong to make-expected-{thirdparty,accel,gdb,real}.sh;
+# expected/{thirdparty,accel,gdb,real,values} belong to make-expected-{thirdparty,accel,gdb,real,values}.sh;
 # everything else is remade here.
 mkdir -p "$OUT"
-find "$OUT" -mindepth 1 -maxdepth 1 ! -name thirdparty ! -name accel ! -name gdb ! -name real -exec rm -rf {} +
+find "$OUT" -mindepth 1 -maxdepth 1 ! -name thirdparty ! -name accel ! -name gdb ! -name real ! -name values \
+  -exec rm -rf {} +
 mkdir -p "$OUT/lldb" "$OUT/i386"
 for v in "${VARIANTS[@]}" fat; do mkdir -p "$OUT/$v"; done
 

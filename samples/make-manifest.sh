@@ -24,6 +24,7 @@ how_made() {
     expected/accel/*) echo "make-expected-accel.sh (see expected/accel/COMMANDS.md)" ;;
     expected/gdb/*) echo "make-expected-gdb.sh (see expected/gdb/COMMANDS.md)" ;;
     expected/pahole/*) echo "make-expected-pahole.sh (see expected/pahole/COMMANDS.md)" ;;
+    expected/values/*) echo "make-expected-values.sh (see expected/values/COMMANDS.md)" ;;
     expected/real/*.functions.jsonl) echo "make-expected-functions.sh (see expected/FUNCTIONS.md)" ;;
     expected/real/*) echo "make-expected-real.sh (see expected/real/SOURCES.md)" ;;
     expected/*/functions.jsonl|expected/FUNCTIONS.md) echo "make-expected-functions.sh (see expected/FUNCTIONS.md)" ;;
