@@ -10,6 +10,9 @@
 #                                     for each x command
 #   expected/values/gdb-TARGET.txt    gdb 13 (gdb-multiarch): `print EXPR` and `x/FMT EXPR`, each
 #                                     after an `echo ==== COMMAND` marker line
+#   expected/values/gdb-print-edges.txt  gdb 13's print of the arrays, floats and enums of
+#                                     tools/print-edges.c (clang-19 -g for x86_64-linux-gnu): the
+#                                     edges of its element limit, repeat blocks and escapes
 #   expected/values/COMMANDS.md       every command, and how the ELF inputs of gdb were made
 #
 # lldb-22 reads the Mach-O kernel, its dSYM and the Mach-O cores itself; it does not slide the
@@ -28,11 +31,11 @@ cd "$HERE"
 export LC_ALL=C TZ=UTC
 unset DEBUGINFOD_URLS || true
 
-for t in lldb-22 gdb-multiarch llvm-nm-19 python3; do
+for t in lldb-22 gdb-multiarch llvm-nm-19 clang-19 python3; do
   if ! command -v "$t" >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ]; then
-      apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q lldb-22 gdb-multiarch llvm-19 python3
-    else echo "make-expected-values.sh: $t is missing (apt-get install lldb-22 gdb-multiarch llvm-19)" >&2; exit 1; fi
+      apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q lldb-22 gdb-multiarch llvm-19 clang-19 python3
+    else echo "make-expected-values.sh: $t is missing (apt-get install lldb-22 gdb-multiarch llvm-19 clang-19)" >&2; exit 1; fi
   fi
 done
 
@@ -289,6 +292,20 @@ python3 tools/macho2elf.py image "$K" "$D" "$WORK/kernel.elf"
 golden core snapshots/x86_64-dwarf4.core 0x1c00000
 golden nonote snapshots/x86_64-dwarf4-nonote.core 0x4600000
 golden image "" 0
+
+EDGES=(all300 all200 nul201 mixed runs inner tail bytes zeros eleven ten few blocks many floats doubles
+       flagset flagodd flagnone plainodd)
+clang-19 -target x86_64-linux-gnu -g -O0 -c tools/print-edges.c -o "$WORK/print-edges.o"
+eargs=(-nx -batch -ex 'set width 0')
+for v in "${EDGES[@]}"; do eargs+=(-ex "echo ==== print $v\\n" -ex "print $v"); done
+gdb-multiarch "${eargs[@]}" "$WORK/print-edges.o" < /dev/null > "$OUT/gdb-print-edges.txt" 2>&1
+{
+  echo "## \`expected/values/gdb-print-edges.txt\`"
+  echo
+  echo "\`clang-19 -target x86_64-linux-gnu -g -O0 -c tools/print-edges.c -o print-edges.o\`, then"
+  echo "\`gdb-multiarch -nx -batch -ex 'set width 0'\` and, for each V of ${EDGES[*]},"
+  echo "\`-ex 'echo ==== print V\\n' -ex 'print V'\`, then \`print-edges.o\`."
+} >> "$CMDLOG"
 
 {
   echo "# Commands behind expected/values/"
