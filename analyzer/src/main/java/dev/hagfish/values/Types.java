@@ -48,8 +48,18 @@ public final class Types {
 
     /** Strips typedefs and qualifiers and resolves declarations to definitions. */
     public Type resolve(long id) {
-        Type t = made.get(id);
-        return t != null ? t : graph.resolve(id);
+        long at = id;
+        for (int i = 0; i < MAX_CHAIN; i++) {
+            Type t = made.get(at);
+            if (t == null) {
+                return graph.resolve(at);
+            }
+            if (!(t instanceof Type.Qualified q)) {
+                return t;
+            }
+            at = q.target();
+        }
+        return get(at);
     }
 
     /** Returns the id {@link #resolve} lands on. */
@@ -66,6 +76,8 @@ public final class Types {
         Type t = made.get(id);
         if (t == null) {
             return graph.sizeOf(id);
+        } else if (t instanceof Type.Qualified q && depth < MAX_CHAIN) {
+            return sizeOf(q.target(), depth + 1);
         } else if (t instanceof Type.Pointer p) {
             return p.byteSize();
         } else if (t instanceof Type.Base b) {
@@ -119,8 +131,14 @@ public final class Types {
             String word = q.qualifier() == Type.Qualifier.CONST ? "const" : q.qualifier() == Type.Qualifier.VOLATILE
                     ? "volatile" : q.qualifier() == Type.Qualifier.RESTRICT ? "restrict" : "_Atomic";
             Type target = resolveQualified(q.target());
-            if (target instanceof Type.Pointer) {
-                return declare(q.target(), word + (inner.isEmpty() ? "" : " " + inner), depth + 1);
+            if (target instanceof Type.Pointer p) {
+                // A qualified pointer: the qualifier follows its star, as gdb writes char * const.
+                String next = "* " + word + (inner.isEmpty() ? "" : " " + inner);
+                Type pointee = resolveQualified(p.target());
+                if (pointee instanceof Type.Array || pointee instanceof Type.Function) {
+                    next = "(" + next + ")";
+                }
+                return declare(p.target(), next, depth + 1);
             }
             return word + " " + declare(q.target(), inner, depth + 1);
         }
