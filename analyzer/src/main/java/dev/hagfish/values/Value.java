@@ -18,6 +18,13 @@ import java.util.Optional;
  * <p>Not thread-safe (the bytes read are kept).
  */
 public final class Value {
+    /**
+     * The largest value read at once, 1 MiB: a cast such as {@code *(char (*)[1000000000])p}
+     * fails with a {@link ValueSizeException} instead of allocating the gigabyte (gdb's own limit,
+     * {@code max-value-size}, is 64 KiB).
+     */
+    public static final long MAX_SIZE = 1 << 20;
+
     private final Scope scope;
     private final long type;
     private final boolean lvalue;
@@ -114,13 +121,17 @@ public final class Value {
      * bytes), or the computed bytes.
      *
      * @throws dev.hagfish.memory.MemoryFaultException if memory does not map them
-     * @throws IOException if the type's size is unknown or larger than a read may be
+     * @throws ValueSizeException if the type's size is unknown or larger than {@link #MAX_SIZE}
      */
     public byte[] bytes() throws IOException {
         if (bytes == null) {
             long n = bitSize != 0 ? (bitPosition + bitSize + 7) / 8 : size();
-            if (n < 0 || n > Integer.MAX_VALUE - 8) {
-                throw new IOException("the size of " + scope.types().name(type) + " is unknown");
+            if (n < 0) {
+                throw new ValueSizeException("the size of " + scope.types().name(type) + " is unknown");
+            }
+            if (n > MAX_SIZE) {
+                throw new ValueSizeException("a value of type " + scope.types().name(type) + " takes " + n
+                        + " bytes, more than the " + MAX_SIZE + " hagfish reads at once; examine it with x");
             }
             bytes = scope.memory().read(address, (int) n);
         }

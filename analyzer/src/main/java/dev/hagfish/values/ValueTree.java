@@ -22,9 +22,16 @@ import java.util.Optional;
  * <p>Not thread-safe (it uses the scope's {@link Types}).
  */
 final class ValueTree {
+    /**
+     * The deepest nesting ever printed, whatever the depth asked: damaged DWARF may make a struct
+     * (or an anonymous member, which does not count as a level) contain itself.
+     */
+    static final int MAX_NESTING = 256;
+
     private final Scope scope;
     private final Types types;
     private final int maxDepth;
+    private int nesting;
 
     ValueTree(Scope scope, int maxDepth) {
         this.scope = scope;
@@ -33,6 +40,19 @@ final class ValueTree {
     }
 
     ValueNode build(Value v, int recurse) throws IOException {
+        if (nesting >= MAX_NESTING && (v.resolved() instanceof Type.Struct || v.resolved() instanceof Type.Array)) {
+            return new ValueNode(null, "struct", types.name(v.type()), address(v), null, null, null, null, null, null,
+                    null, null, true, null, null, null, null);
+        }
+        nesting++;
+        try {
+            return node(v, recurse);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private ValueNode node(Value v, int recurse) throws IOException {
         Type t = v.resolved();
         if (t instanceof Type.Struct s) {
             return struct(v, s, recurse);

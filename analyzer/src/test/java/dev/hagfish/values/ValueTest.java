@@ -190,6 +190,39 @@ class ValueTest {
     }
 
     @Test
+    void aHugeCastIsRefusedBeforeAnyAllocation() throws Exception {
+        Value v = Expr.evaluate("*(char (*)[1000000000])&head", FakeKernel.scope());
+        ValueSizeException e = assertThrows(ValueSizeException.class, () -> new ValueFormatter(20).format(v));
+        assertEquals("a value of type char [1000000000] takes 1000000000 bytes, more than the 1048576 hagfish reads "
+                + "at once; examine it with x", e.getMessage());
+    }
+
+    @Test
+    void aStructThatContainsItselfStopsAtTheNestingLimit() throws Exception {
+        // Damaged DWARF: struct loop { int v; struct loop self; } with the member at offset 0,
+        // and an anonymous member, which gdb does not count as a level.
+        Map<Long, Type> t = new HashMap<>();
+        t.put(1L, new Type.Base(1, "int", 4, Type.Encoding.SIGNED));
+        t.put(2L, new Type.Struct(2, Type.Kind.STRUCT, "loop", 8, false, List.of(new Member("v", 1, 0, 0),
+                new Member(null, 2, 0, 0))));
+        Globals g = new Globals() {
+            @Override
+            public Optional<Global> find(String name) {
+                return Optional.of(new Global("loop", FakeKernel.BASE, OptionalLong.of(2), false));
+            }
+
+            @Override
+            public Optional<SymbolRef> symbolize(long address) {
+                return Optional.empty();
+            }
+        };
+        Scope scope = Scope.of(new TypeGraph(t), g, FakeKernel.memory(ByteOrder.LITTLE_ENDIAN), 0);
+        String text = new ValueFormatter(20).format(Expr.evaluate("loop", scope));
+        assertEquals(ValueTree.MAX_NESTING, text.split("\\{v = ", -1).length - 1);
+        assertTrue(text.contains("{...}"));
+    }
+
+    @Test
     void theTreeCarriesKindsAndValues() throws Exception {
         ValueNode n = new ValueFormatter(20).tree(Expr.evaluate("tail", FakeKernel.scope()));
         assertEquals("struct", n.kind());

@@ -40,6 +40,9 @@ public final class ExitCodes {
         if (t instanceof dev.hagfish.memory.MemoryFaultException) {
             return TARGET;
         }
+        if (t instanceof dev.hagfish.values.ValueSizeException) {
+            return USAGE;
+        }
         if (t instanceof NoSuchFileException) {
             return NOT_FOUND;
         }
