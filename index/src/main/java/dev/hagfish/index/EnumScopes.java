@@ -60,8 +60,8 @@ final class EnumScopes {
             }
             int scope = e.name().lastIndexOf("::");
             String simple = scope >= 0 ? e.name().substring(scope + 2) : e.name();
-            if (d.tag() != DwTag.ENUMERATION_TYPE || !(d.get(DwAt.NAME) instanceof AttrValue.Str n)
-                    || !n.value().equals(simple)) {
+            AttrValue name = d.get(DwAt.NAME);
+            if (d.tag() != DwTag.ENUMERATION_TYPE || name == null || !simple.equals(u.string(name))) {
                 continue;
             }
             AttrValue enumClass = d.get(ENUM_CLASS);

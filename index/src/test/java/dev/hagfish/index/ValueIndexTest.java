@@ -137,6 +137,19 @@ class ValueIndexTest {
     }
 
     @Test
+    void enumClassEnumeratorsAreQualifiedInDwarf5Too() throws IOException {
+        // DWARF 5 names are string indexes (DW_FORM_strx); DWARF 2 has no DW_AT_enum_class at all.
+        KernelStore other = KernelStore.open(dir.resolve("dwarf5"));
+        try (other) {
+            KernelImage k = KernelImage.open(SAMPLES.resolve("kernels/arm64-dwarf5/kernel"), null, null, false);
+            other.index(IndexInput.of(k), IndexProgress.NONE, 2);
+            Type.Enum state = (Type.Enum) new ValueIndex(other, k.uuid()).types().named("OSKextLoadState").get(0);
+            assertTrue(state.enumerators().stream().allMatch(x -> x.name().startsWith("OSKextLoadState::")),
+                    state.toString());
+        }
+    }
+
+    @Test
     void symbolizeNamesTheObjectAndTheOffset() throws IOException {
         assertEquals(new SymbolRef("proc_kernel_task", 165), values.symbolize(nm("_proc_kernel_task") + 165).orElseThrow());
         assertEquals(new SymbolRef("Debugger", 0), values.symbolize(nm("_Debugger")).orElseThrow());
