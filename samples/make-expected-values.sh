@@ -192,13 +192,16 @@ SED_HERE_P="$(printf '%s' "$HERE_P/" | sed 's/[][\.*^$#&]/\\&/g')"
 CMDLOG="$WORK/commands.md"
 : > "$CMDLOG"
 
-# lldb FILE CREATE... : one lldb-22 run; its output (absolute samples/ paths removed) appended.
+# lldb FILE CREATE... : one lldb-22 run; its output appended, with the absolute samples/ paths
+# removed and without lldb's "compiled with optimization" warning, which lldb writes to stderr at
+# a varying place among the stdout lines.
 lldb_run() {
   local f=$1; shift
   local args=(-b --no-lldbinit) a
   for a in "$@"; do args+=(-o "$a"); done
   lldb-22 "${args[@]}" < /dev/null > "$WORK/lldb.out" 2>&1 || true
-  sed -e "s#$SED_HERE##g" -e "s#$SED_HERE_P##g" "$WORK/lldb.out" >> "$OUT/$f"
+  sed -e "s#$SED_HERE##g" -e "s#$SED_HERE_P##g" -e '/^warning: kernel was compiled with optimization/d' \
+    "$WORK/lldb.out" >> "$OUT/$f"
 }
 
 # The lldb-22 spelling of an x command: memory read with the same format, size and count, at
@@ -240,7 +243,8 @@ golden() {
     echo "## \`expected/values/lldb-$target.txt\`"
     echo
     echo "One run per command: \`lldb-22 -b --no-lldbinit$(printf " -o '%s'" "${pre[@]}") -o 'COMMAND'\`,"
-    echo "stdout and stderr appended, with the absolute samples/ directory removed. The COMMANDs:"
+    echo "stdout and stderr appended, with the absolute samples/ directory and lldb's \"kernel was compiled"
+    echo "with optimization\" warning removed. The COMMANDs:"
     echo
     echo '```'
   } >> "$CMDLOG"
