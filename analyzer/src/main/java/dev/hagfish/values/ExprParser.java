@@ -11,9 +11,15 @@ import java.util.List;
  * typedef name is a type.
  */
 final class ExprParser {
+    /** The most tokens an expression may have: evaluation recurses once per node. */
+    static final int MAX_TOKENS = 4096;
+    /** The deepest nesting of parentheses, casts and prefix operators. */
+    static final int MAX_NESTING = 256;
+
     private final List<Token> tokens;
     private final Types types;
     private int at;
+    private int nesting;
 
     private ExprParser(List<Token> tokens, Types types) {
         this.tokens = tokens;
@@ -23,6 +29,10 @@ final class ExprParser {
     /** Parses a whole expression. */
     static Node parse(String text, Types types) throws ExprException {
         List<Token> tokens = ExprLexer.tokens(text);
+        if (tokens.size() > MAX_TOKENS) {
+            throw new ExprException(tokens.get(MAX_TOKENS).column(), ExprException.Kind.SYNTAX,
+                    "the expression has more than " + MAX_TOKENS + " tokens");
+        }
         ExprParser p = new ExprParser(tokens, types);
         if (p.peek().kind() == Token.Kind.END) {
             throw new ExprException(1, ExprException.Kind.SYNTAX, "empty expression");
@@ -71,6 +81,18 @@ final class ExprParser {
     }
 
     private Node conditional() throws ExprException {
+        if (++nesting > MAX_NESTING) {
+            throw new ExprException(peek().column(), ExprException.Kind.SYNTAX, "the expression is nested more than "
+                    + MAX_NESTING + " levels deep");
+        }
+        try {
+            return conditionalBody();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Node conditionalBody() throws ExprException {
         Node c = binary(0);
         if (peek().is("?")) {
             Token q = take();
@@ -104,7 +126,15 @@ final class ExprParser {
         Token t = peek();
         if (t.kind() == Token.Kind.PUNCT && List.of("*", "&", "-", "+", "~", "!").contains(t.text())) {
             take();
-            return new Node.Unary(t.column(), t.text(), unary());
+            if (++nesting > MAX_NESTING) {
+                throw new ExprException(t.column(), ExprException.Kind.SYNTAX, "the expression is nested more than "
+                        + MAX_NESTING + " levels deep");
+            }
+            try {
+                return new Node.Unary(t.column(), t.text(), unary());
+            } finally {
+                nesting--;
+            }
         }
         if (t.isWord("sizeof")) {
             take();

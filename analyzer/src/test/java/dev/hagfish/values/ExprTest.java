@@ -210,6 +210,18 @@ class ExprTest {
     }
 
     @Test
+    void hugeOrDeepExpressionsAreRefusedNotOverflowed() {
+        ExprException deep = assertThrows(ExprException.class, () -> Expr.evaluate("(".repeat(300) + "1"
+                + ")".repeat(300), scope));
+        assertEquals("the expression is nested more than 256 levels deep", deep.reason());
+        assertEquals(257, deep.column());
+        ExprException stars = assertThrows(ExprException.class, () -> Expr.evaluate("-".repeat(300) + "1", scope));
+        assertEquals("the expression is nested more than 256 levels deep", stars.reason());
+        ExprException longOne = assertThrows(ExprException.class, () -> Expr.evaluate("1" + "+1".repeat(3000), scope));
+        assertEquals("the expression has more than 4096 tokens", longOne.reason());
+    }
+
+    @Test
     void theSlideMovesGlobalsAndSymbols() throws IOException, ExprException {
         Scope slid = new Scope(new Types(FakeKernel.graph()), FakeKernel.globals(), FakeKernel.memory(
                 java.nio.ByteOrder.LITTLE_ENDIAN), -0x100);
