@@ -601,10 +601,11 @@ HELPER_PY="${HELPER_PY//%LOWGLO_ALIAS%/$LOWGLO_ALIAS}"
 HELPER_PY="${HELPER_PY//%INLINED_STEP%/$INLINED_STEP}"
 helper() { python3 -c "$HELPER_PY" "$@"; }
 
-# expected/{thirdparty,accel,gdb,real,objdump} belong to make-expected-{thirdparty,accel,gdb,real,objdump}.sh;
-# everything else is remade here.
+# expected/{thirdparty,accel,gdb,pahole,real,objdump,values,report,x86_64-dwarf4-v2} belong to
+# make-expected-{thirdparty,accel,gdb,pahole,real,objdump,values,report}.sh; everything else is remade here.
 mkdir -p "$OUT"
-find "$OUT" -mindepth 1 -maxdepth 1 ! -name thirdparty ! -name accel ! -name gdb ! -name real ! -name objdump -exec rm -rf {} +
+find "$OUT" -mindepth 1 -maxdepth 1 ! -name thirdparty ! -name accel ! -name gdb ! -name pahole ! -name real \
+  ! -name objdump ! -name values ! -name report ! -name x86_64-dwarf4-v2 -exec rm -rf {} +
 mkdir -p "$OUT/lldb" "$OUT/i386"
 for v in "${VARIANTS[@]}" fat; do mkdir -p "$OUT/$v"; done
 

@@ -28,6 +28,7 @@ how_made() {
     expected/objdump/*) echo "make-expected-objdump.sh (see expected/objdump/COMMANDS.md)" ;;
     expected/report/*|expected/x86_64-dwarf4-v2/*) echo "make-expected-report.sh (see expected/report/COMMANDS.md)" ;;
     expected/pahole/*) echo "make-expected-pahole.sh (see expected/pahole/COMMANDS.md)" ;;
+    expected/values/*) echo "make-expected-values.sh (see expected/values/COMMANDS.md)" ;;
     expected/real/*.functions.jsonl) echo "make-expected-functions.sh (see expected/FUNCTIONS.md)" ;;
     expected/real/*) echo "make-expected-real.sh (see expected/real/SOURCES.md)" ;;
     expected/*/functions.jsonl|expected/FUNCTIONS.md) echo "make-expected-functions.sh (see expected/FUNCTIONS.md)" ;;

@@ -76,6 +76,26 @@ public final class DieReader {
         return new Cursor(u);
     }
 
+    /**
+     * Reads the one DIE that starts at {@code offset} of a unit (a type's id is its DIE's
+     * offset), without walking the DIEs before it.
+     *
+     * @throws FormatException if the offset is outside the unit's DIEs or holds no DIE
+     */
+    public Die at(Unit u, long offset) throws FormatException {
+        if (offset < u.header().dieOffset() || offset >= u.header().end()) {
+            throw new FormatException(info.describe(), offset, "DIE offset 0x" + Long.toHexString(offset)
+                    + " is outside the unit at 0x" + Long.toHexString(u.header().offset()));
+        }
+        Cursor c = new Cursor(u);
+        c.c.seek(offset);
+        Die d = c.next();
+        if (d == null || d.offset() != offset) {
+            throw new FormatException(info.describe(), offset, "no DIE starts at 0x" + Long.toHexString(offset));
+        }
+        return d;
+    }
+
     /** Reads a NUL-terminated string at an offset of a string section. */
     static String sectionString(ByteSource section, long offset) throws FormatException {
         if (offset < 0 || offset >= section.size()) {

@@ -43,6 +43,12 @@ public final class ExitCodes {
         if (t instanceof dev.hagfish.index.KernelNotFoundException) {
             return NOT_FOUND;
         }
+        if (t instanceof dev.hagfish.memory.MemoryFaultException) {
+            return TARGET;
+        }
+        if (t instanceof dev.hagfish.values.ValueSizeException) {
+            return USAGE;
+        }
         if (t instanceof NoSuchFileException) {
             return NOT_FOUND;
         }

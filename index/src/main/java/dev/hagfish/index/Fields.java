@@ -15,7 +15,7 @@ final class Fields {
 
     /** Document kinds. */
     static final String KIND_KERNEL = "kernel", KIND_SYMBOL = "symbol", KIND_TYPE = "type", KIND_MEMBER = "member",
-            KIND_ENUMERATOR = "enumerator", KIND_ADDRESSES = "addresses";
+            KIND_ENUMERATOR = "enumerator", KIND_ADDRESSES = "addresses", KIND_TYPE_GRAPH = "type_graph";
 
     /** Common fields. */
     static final String NAME = "name", DEMANGLED = "demangled", TOKENS = "tokens", ADDRESS = "address",
@@ -23,7 +23,7 @@ final class Fields {
             TYPE_NAME = "type_name", EXTERNAL = "external", JSON = "json", OWNER = "owner", OFFSET = "offset",
             BIT_SIZE = "bit_size", VALUE = "value", MEMBER = "member", MEMBER_TYPE = "member_type",
             TARGET = "target", CHUNK = "chunk", FIRST = "first", TYPE_SIZE = "type_size",
-            SIGNATURE = "signature", VARIABLE_TYPE = "variable_type";
+            SIGNATURE = "signature", VARIABLE_TYPE = "variable_type", TYPE_ID = "type_id";
 
     /** Kernel record fields. */
     static final String VERSION = "version", ARCH = "arch", BASE = "base", KERNEL_PATH = "kernel_path",

@@ -88,9 +88,17 @@ final class KernelIndexer {
             }
             sources.addAll(names);
         }
-        long symbols = addSymbols(uuid, input.symbols(), symbolizer, program, graph);
+        TypeReduction reduction = graph == null ? null : new TypeReduction(graph);
+        if (reduction != null) {
+            reduction.qualifyEnumerators(EnumScopes.of(graph, dwarf));
+        }
+        long symbols = addSymbols(uuid, input.symbols(), symbolizer, program, graph, reduction);
+        if (reduction != null) {
+            addTypeGraph(uuid, reduction);
+        }
         graph = null; // the address table needs only the symbolizer
         program = null;
+        reduction = null;
         long[] intervals = addAddresses(uuid, symbolizer, ranges);
         KernelRecord record = new KernelRecord(uuid, input.version(), input.arch(), input.base(),
                 input.path().toAbsolutePath().normalize().toString(),
@@ -109,8 +117,8 @@ final class KernelIndexer {
         return d;
     }
 
-    private long addSymbols(String uuid, List<Symbol> all, Symbolizer symbolizer, Program program, TypeGraph graph)
-            throws IOException {
+    private long addSymbols(String uuid, List<Symbol> all, Symbolizer symbolizer, Program program, TypeGraph graph,
+            TypeReduction reduction) throws IOException {
         TypeNames names = graph == null ? null : new TypeNames(graph);
         long n = 0;
         for (int i = 0; i < all.size(); i++) {
@@ -144,7 +152,7 @@ final class KernelIndexer {
                 }
             }
             if (program != null && names != null) {
-                describe(d, s, program, names);
+                describe(d, s, program, names, reduction);
             }
             writer.addDocument(d);
             n++;
@@ -158,13 +166,15 @@ final class KernelIndexer {
 
     /**
      * Adds what DWARF says of a symbol: a variable's type and declaration (so that {@code print
-     * allproc} knows it holds a {@code struct proclist}), a function's signature.
+     * allproc} knows it holds a {@code struct proclist}), a function's signature, and the id of
+     * either's type in the stored type graph.
      */
-    private static void describe(Document d, Symbol s, Program program, TypeNames names) {
+    private static void describe(Document d, Symbol s, Program program, TypeNames names, TypeReduction reduction) {
         if (s.kind() == SymbolKind.DATA) {
             for (Variable v : program.variablesAt(s.address())) {
                 if (v.address().isPresent() && v.address().getAsLong() == s.address()) {
                     d.add(new StoredField(Fields.VARIABLE_TYPE, names.name(v.type())));
+                    d.add(new StoredField(Fields.TYPE_ID, reduction.keep(v.type())));
                     if (v.declFile() != null && d.getField(Fields.DECL_FILE) == null) {
                         d.add(new StoredField(Fields.DECL_FILE, v.declFile()));
                         d.add(new StoredField(Fields.DECL_LINE, v.declLine()));
@@ -189,6 +199,13 @@ final class KernelIndexer {
                                 : Tokens.qualified(demangled);
                         d.add(new StoredField(Fields.SIGNATURE,
                                 names.declare(f.returnType(), name + "(" + String.join(", ", params) + ")")));
+                        List<Long> types = new ArrayList<>();
+                        for (Parameter p : f.parameters()) {
+                            if (!p.artificial()) {
+                                types.add(p.type());
+                            }
+                        }
+                        d.add(new StoredField(Fields.TYPE_ID, reduction.function(f.returnType(), types, f.variadic())));
                     });
         }
     }
@@ -255,6 +272,19 @@ final class KernelIndexer {
             n++;
         }
         return n;
+    }
+
+    /**
+     * Adds the reduced type graph ({@link TypeReduction}) that {@code print} and {@code x} read,
+     * {@link #CHUNK} types per document, as {@link StoredTypes} JSON.
+     */
+    private void addTypeGraph(String uuid, TypeReduction reduction) throws IOException {
+        List<Type> all = reduction.types();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            Document d = doc(uuid, Fields.KIND_TYPE_GRAPH);
+            d.add(new StoredField(Fields.JSON, StoredTypes.encode(all.subList(i, Math.min(all.size(), i + CHUNK)))));
+            writer.addDocument(d);
+        }
     }
 
     /** Adds a type's member names and member type names to its document, and one document per member. */
