@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,6 +94,14 @@ final class DemoCommand implements Callable<Integer> {
             steps.add(new Step("report", true, report(store, uuid),
                     "hagfish report --all --reorganize --format html -o FILE; open FILE in a browser"));
         }
+        String coreFile = corePath.toString();
+        String index = demoStore().toString();
+        steps.add(new Step("version", true, run("version", "--core", coreFile, "--index", index),
+                "hagfish version --core " + SampleCorpus.DEMO_CORE));
+        steps.add(new Step("print", true, run("print", "kernproc->p_comm", "--core", coreFile, "--index", index),
+                "hagfish print 'kernproc->p_comm' --core " + SampleCorpus.DEMO_CORE));
+        steps.add(new Step("x/11i", true, run("x", "/11i", "AppleHDA_start+4", "--core", coreFile, "--index", index),
+                "hagfish x/11i AppleHDA_start+4 --core " + SampleCorpus.DEMO_CORE + ": the kext's debugger trap"));
         steps.add(notYet("ps", "the process list of the core (hagfish ps)"));
         steps.add(notYet("pstree", "the process tree of the core (hagfish pstree)"));
 
@@ -105,6 +114,25 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Runs a hagfish command in this process, as a user would type it, and returns its output
+     * lines; a failure stops the demo with the command's own message and exit code.
+     */
+    private static Map<String, Object> run(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        if (code != ExitCodes.OK) {
+            throw new HagfishException(code, "demo: hagfish " + String.join(" ", args) + " failed: " + err.toString().strip());
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("output", out.toString().lines().toList());
+        return m;
     }
 
     private static Map<String, Object> describeImage(Path path, MachOFile f) {
@@ -135,7 +163,7 @@ final class DemoCommand implements Callable<Integer> {
     private static Map<String, Object> index(KernelStore store, Path kernelPath) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         KernelImage image = KernelImage.open(kernelPath, null, null, false);
-        boolean done = store.kernels().stream().anyMatch(k -> k.uuid().equals(image.uuid()));
+        boolean done = store.kernels().stream().anyMatch(k -> k.uuid().equals(image.uuid())) && current(store, image.uuid());
         if (!done) {
             IndexSummary s = store.index(IndexInput.of(image), IndexProgress.NONE, UnitWalker.defaultThreads());
             m.put("seconds", Math.round(s.seconds() * 10) / 10.0);
@@ -148,6 +176,16 @@ final class DemoCommand implements Callable<Integer> {
         m.put("types", k.types());
         m.put("intervals", k.intervals());
         return m;
+    }
+
+    /** Whether the stored kernel has what {@code print} needs (a store made before it kept types has not). */
+    private static boolean current(KernelStore store, String uuid) throws IOException {
+        try {
+            new dev.hagfish.index.ValueIndex(store, uuid).types();
+            return true;
+        } catch (dev.hagfish.index.KernelNotFoundException e) {
+            return false;
+        }
     }
 
     private static Map<String, Object> sym(KernelStore store, String uuid, SymbolTable symbols) throws IOException {

@@ -38,6 +38,24 @@ class DemoCommandTest {
         }
         assertEquals(2, uuids.size());
         assertEquals(uuids.get(0), kernel.get("uuid").asText());
+
+        // The target steps: the slide the core was made at (build.sh's SLIDE1), the command's
+        // x/11i starting at AppleHDA_start's int3 (llvm-nm's address + 4, slid).
+        JsonNode byName = new ObjectMapper().createObjectNode();
+        for (JsonNode s : steps) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) byName).set(s.get("name").asText(), s);
+        }
+        assertTrue(byName.get("version").get("result").get("output").toString().contains("slide:   0x1c00000 (LC_NOTE"),
+                byName.get("version").toString());
+        long hda = Files.readAllLines(EXPECTED.resolve("nm-n.txt")).stream().filter(l -> l.endsWith(" T _AppleHDA_start"))
+                .map(l -> Long.parseUnsignedLong(l.split(" ")[0], 16)).findFirst().orElseThrow();
+        JsonNode x = byName.get("x/11i").get("result").get("output");
+        assertEquals(11, x.size());
+        assertTrue(x.get(0).asText().matches("\\s*0x" + Long.toHexString(hda + 4 + 0x1c00000L) + " <AppleHDA_start\\+4>:\\s+int3"),
+                x.get(0).asText());
+        assertEquals("$1 = \"kernel_task\\000\\000\\000\\000\\000\"",
+                byName.get("print").get("result").get("output").get(0).asText(),
+                "gdb 13's print of kernproc->p_comm (samples/expected/values)");
         JsonNode dsym = steps.get(1).get("result");
         assertEquals(uuids.get(1), dsym.get("uuid").asText());
         assertTrue(dsym.get("matches").asBoolean());
