@@ -22,10 +22,43 @@ final class TypeClasses {
     private final ConcurrentHashMap<Object, TypeClass> classes = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
 
-    /** Returns the class of types with this key (references already classes). */
-    TypeClass full(TypeDie key) {
-        TypeClass c = classes.get(key); // most keys are met again: no bin lock for them
-        return c != null ? c : classes.computeIfAbsent(key, k -> new TypeClass(next.getAndIncrement(), key, false));
+    /**
+     * A unit's type DIE with the classes its references map to, looked up among the keys
+     * without copying it: most types are met again, and then no key is made.
+     */
+    private static final class Probe {
+        private final TypeDie die;
+        private final long[] refs;
+        private final int hash;
+
+        Probe(TypeDie die, long[] refs) {
+            this.die = die;
+            this.refs = refs;
+            this.hash = TypeKeys.hash(die, refs);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TypeDie k && k.hashCode() == hash && TypeKeys.same(die, refs, k);
+        }
+    }
+
+    /**
+     * Returns the class of a unit's type DIE whose references map to {@code refs} (in
+     * {@link TypeDie#ref} order), making its key if it is new.
+     */
+    TypeClass full(TypeDie die, long[] refs) {
+        TypeClass c = classes.get(new Probe(die, refs)); // no bin lock and no copy for a known type
+        if (c != null) {
+            return c;
+        }
+        TypeDie key = die.withRefs(die.offset, refs);
+        return classes.computeIfAbsent(key, k -> new TypeClass(next.getAndIncrement(), key, false));
     }
 
     /** Returns a new class of one DIE, whose references stay DIE offsets. */

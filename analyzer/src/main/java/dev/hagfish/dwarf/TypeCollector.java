@@ -36,7 +36,7 @@ public final class TypeCollector implements UnitWalker.Visitor<UnitTypes> {
      *
      * @param sections the file's sections
      * @param unit the unit
-     * @param interned a thread-safe map shared by the collectors, so that equal names are one string
+     * @param interned a thread-safe map shared by the collectors, so that equal file paths are one string
      * @param classes the type classes shared by the collectors
      */
     TypeCollector(DwarfSections sections, Unit unit, Map<String, String> interned, TypeClasses classes) {
@@ -113,7 +113,7 @@ public final class TypeCollector implements UnitWalker.Visitor<UnitTypes> {
         TypeDie t = new TypeDie(d.offset(), d.tag(), unit.header().addressSize(), cplusplus);
         String name = unit.string(d.get(DwAt.NAME));
         boolean scoped = cplusplus && d.tag() != DwTag.BASE_TYPE && d.tag() != DwTag.UNSPECIFIED_TYPE;
-        t.name = name == null ? null : intern(scoped ? qualified(depth, name) : name);
+        t.name = name == null ? null : scoped ? qualified(depth, name) : name;
         t.byteSize = constant(d.get(DwAt.BYTE_SIZE), -1);
         t.target = ref(d.get(DwAt.TYPE));
         t.containing = ref(d.get(DwAt.CONTAINING_TYPE));
@@ -143,7 +143,7 @@ public final class TypeCollector implements UnitWalker.Visitor<UnitTypes> {
     private void child(TypeDie parent, Die d) throws FormatException {
         switch (d.tag()) {
             case DwTag.MEMBER, DwTag.VARIABLE -> {
-                String name = intern(unit.string(d.get(DwAt.NAME)));
+                String name = unit.string(d.get(DwAt.NAME));
                 if (d.tag() == DwTag.VARIABLE || flag(d.get(DwAt.DECLARATION))) {
                     parent.statics = TypeDie.add(parent.statics, new Type.StaticMember(name, ref(d.get(DwAt.TYPE))));
                     return;
@@ -166,7 +166,7 @@ public final class TypeCollector implements UnitWalker.Visitor<UnitTypes> {
                 if (v instanceof AttrValue.Constant c && c.signed() && c.value() < 0) {
                     parent.signedValues = true;
                 }
-                parent.enumerators = TypeDie.add(parent.enumerators, new Type.Enumerator(intern(unit.string(d.get(DwAt.NAME))), constant(v, 0)));
+                parent.enumerators = TypeDie.add(parent.enumerators, new Type.Enumerator(unit.string(d.get(DwAt.NAME)), constant(v, 0)));
             }
             case DwTag.SUBRANGE_TYPE -> {
                 AttrValue count = d.get(DwAt.COUNT);

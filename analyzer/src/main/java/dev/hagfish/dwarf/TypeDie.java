@@ -3,7 +3,6 @@ package dev.hagfish.dwarf;
 import dev.hagfish.types.Type;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -71,18 +70,55 @@ public final class TypeDie {
     }
 
     /**
+     * Returns the number of references: the target, the containing type, then one per member,
+     * parameter, base and static member, in that order ({@link #ref}).
+     */
+    int refCount() {
+        return 2 + members.size() + params.size() + bases.size() + statics.size();
+    }
+
+    /** Returns the {@code i}-th reference, in the order {@link #refCount} gives. */
+    long ref(int i) {
+        if (i < 2) {
+            return i == 0 ? target : containing;
+        }
+        int j = i - 2;
+        if (j < members.size()) {
+            return members.get(j).type();
+        }
+        j -= members.size();
+        if (j < params.size()) {
+            return params.get(j);
+        }
+        j -= params.size();
+        if (j < bases.size()) {
+            return bases.get(j).type();
+        }
+        return statics.get(j - bases.size()).type();
+    }
+
+    /**
      * Returns a copy at {@code offset} whose references are mapped: a pointer's target and a
      * member pointer's class through {@code pointee}, every other reference (a typedef's,
      * qualifier's, array's or enum's target, members, parameters, bases, statics) through
      * {@code ref}. The copy's lists are immutable.
      */
     TypeDie mapped(long offset, LongUnaryOperator ref, LongUnaryOperator pointee) {
-        TypeDie c = new TypeDie(offset, tag, addressSize, cplusplus);
+        long[] refs = new long[refCount()];
         boolean pointer = isPointerLike();
+        for (int i = 0; i < refs.length; i++) {
+            refs[i] = i < 2 && pointer ? pointee.applyAsLong(ref(i)) : ref.applyAsLong(ref(i));
+        }
+        return withRefs(offset, refs);
+    }
+
+    /** Returns a copy at {@code offset} whose references are {@code refs}, in {@link #ref}'s order. */
+    TypeDie withRefs(long offset, long[] refs) {
+        TypeDie c = new TypeDie(offset, tag, addressSize, cplusplus);
         c.name = name;
         c.byteSize = byteSize;
-        c.target = pointer ? pointee.applyAsLong(target) : ref.applyAsLong(target);
-        c.containing = pointer ? pointee.applyAsLong(containing) : ref.applyAsLong(containing);
+        c.target = refs[0];
+        c.containing = refs[1];
         c.declaration = declaration;
         c.prototyped = prototyped;
         c.varargs = varargs;
@@ -93,11 +129,12 @@ public final class TypeDie {
         c.declLine = declLine;
         c.enumerators = List.copyOf(enumerators);
         c.dims = List.copyOf(dims);
+        int at = 2;
         if (!members.isEmpty()) {
             RawMember[] m = new RawMember[members.size()];
             for (int i = 0; i < m.length; i++) {
                 RawMember x = members.get(i);
-                m[i] = new RawMember(x.name(), ref.applyAsLong(x.type()), x.location(), x.bitSize(), x.bitOffset2(),
+                m[i] = new RawMember(x.name(), refs[at++], x.location(), x.bitSize(), x.bitOffset2(),
                         x.dataBitOffset(), x.storageBytes(), x.alignment());
             }
             c.members = List.of(m);
@@ -105,7 +142,7 @@ public final class TypeDie {
         if (!params.isEmpty()) {
             Long[] p = new Long[params.size()];
             for (int i = 0; i < p.length; i++) {
-                p[i] = ref.applyAsLong(params.get(i));
+                p[i] = refs[at++];
             }
             c.params = List.of(p);
         }
@@ -113,58 +150,32 @@ public final class TypeDie {
             Type.Inheritance[] b = new Type.Inheritance[bases.size()];
             for (int i = 0; i < b.length; i++) {
                 Type.Inheritance x = bases.get(i);
-                b[i] = new Type.Inheritance(ref.applyAsLong(x.type()), x.byteOffset(), x.virtual(), x.access());
+                b[i] = new Type.Inheritance(refs[at++], x.byteOffset(), x.virtual(), x.access());
             }
             c.bases = List.of(b);
         }
         if (!statics.isEmpty()) {
-            Type.StaticMember[] s = new Type.StaticMember[statics.size()];
-            for (int i = 0; i < s.length; i++) {
-                s[i] = new Type.StaticMember(statics.get(i).name(), ref.applyAsLong(statics.get(i).type()));
+            Type.StaticMember[] st = new Type.StaticMember[statics.size()];
+            for (int i = 0; i < st.length; i++) {
+                st[i] = new Type.StaticMember(statics.get(i).name(), refs[at++]);
             }
-            c.statics = List.of(s);
+            c.statics = List.of(st);
         }
         return c;
     }
 
-    /** Equal when every field but the offset is. */
+    /** Equal when every field but the offset is ({@link TypeKeys#same}). */
     @Override
     public boolean equals(Object o) {
-        if (o == this) {
-            return true;
-        }
-        return o instanceof TypeDie t && hashCode() == t.hashCode() && tag == t.tag && addressSize == t.addressSize
-                && cplusplus == t.cplusplus && byteSize == t.byteSize && target == t.target
-                && containing == t.containing && declaration == t.declaration && prototyped == t.prototyped
-                && varargs == t.varargs && encoding == t.encoding && alignment == t.alignment
-                && signedValues == t.signedValues && declLine == t.declLine && Objects.equals(name, t.name)
-                && Objects.equals(declFile, t.declFile) && members.equals(t.members)
-                && enumerators.equals(t.enumerators) && dims.equals(t.dims) && params.equals(t.params)
-                && bases.equals(t.bases) && statics.equals(t.statics);
+        return o == this || o instanceof TypeDie t && hashCode() == t.hashCode() && TypeKeys.same(this, null, t);
     }
 
     @Override
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = tag * 31 + addressSize;
-            h = h * 31 + (cplusplus ? 1 : 0) + (declaration ? 2 : 0) + (prototyped ? 4 : 0) + (varargs ? 8 : 0)
-                    + (signedValues ? 16 : 0);
-            h = h * 31 + Objects.hashCode(name);
-            h = h * 31 + Long.hashCode(byteSize);
-            h = h * 31 + Long.hashCode(target);
-            h = h * 31 + Long.hashCode(containing);
-            h = h * 31 + encoding;
-            h = h * 31 + Long.hashCode(alignment);
-            h = h * 31 + Objects.hashCode(declFile);
-            h = h * 31 + Long.hashCode(declLine);
-            h = 31 * h + members.hashCode();
-            h = 31 * h + enumerators.hashCode();
-            h = 31 * h + dims.hashCode();
-            h = 31 * h + params.hashCode();
-            h = 31 * h + bases.hashCode();
-            h = 31 * h + statics.hashCode();
-            hash = h == 0 ? 1 : h;
+            h = TypeKeys.hash(this, null);
+            hash = h;
         }
         return h;
     }

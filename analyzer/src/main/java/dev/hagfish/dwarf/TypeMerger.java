@@ -118,9 +118,13 @@ final class TypeMerger {
         fullState[i] = OPEN;
         depth++;
         try {
-            TypeDie key = t.mapped(t.offset, this::fullRef, this::nameRef);
+            long[] refs = new long[t.refCount()];
+            boolean pointer = t.isPointerLike();
+            for (int r = 0; r < refs.length; r++) {
+                refs[r] = r < 2 && pointer ? nameRef(t.ref(r)) : fullRef(t.ref(r));
+            }
             if (full[i] == null) { // unless a cycle made it single meanwhile
-                full[i] = classes.full(key);
+                full[i] = classes.full(t, refs);
             }
         } finally {
             depth--;

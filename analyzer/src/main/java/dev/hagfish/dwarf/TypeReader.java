@@ -78,22 +78,25 @@ public final class TypeReader {
                 distinct.add(c);
             }
         }
-        distinct.sort(Comparator.comparingLong(TypeClass::first));
+        long[] first = new long[byNumber.length]; // each class's id, read once
+        for (TypeClass c : distinct) {
+            first[c.number] = c.first();
+        }
+        distinct.sort(Comparator.comparingLong(c -> first[c.number]));
         LongUnaryOperator byOffset = off -> {
             int i = Arrays.binarySearch(dies, off);
-            return i >= 0 ? of[i].first() : off;
+            return i >= 0 ? first[of[i].number] : off;
         };
         LongUnaryOperator byClass = ref -> {
             if (ref >= 0) {
-                TypeClass c = ref < byNumber.length ? byNumber[(int) ref] : null;
-                return c == null ? Type.VOID : c.first();
+                return ref < byNumber.length && byNumber[(int) ref] != null ? first[(int) ref] : Type.VOID;
             }
             return ref == Type.VOID ? Type.VOID : byOffset.applyAsLong(TypeMerger.externalOffset(ref));
         };
         LongUnaryOperator raw = ref -> ref == Type.VOID ? Type.VOID : byOffset.applyAsLong(ref);
         List<TypeDie> all = new ArrayList<>(distinct.size());
         for (TypeClass c : distinct) {
-            TypeDie t = c.key.mapped(c.first(), c.single ? raw : byClass, c.single ? raw : byClass);
+            TypeDie t = c.key.mapped(first[c.number], c.single ? raw : byClass, c.single ? raw : byClass);
             if (t.isPointerLike() && !c.single) {
                 t.target = byClass.applyAsLong(c.target());
                 t.containing = byClass.applyAsLong(c.containing());
@@ -102,14 +105,14 @@ public final class TypeReader {
         }
         int aliases = 0;
         for (int i = 0; i < n; i++) {
-            aliases += dies[i] != of[i].first() ? 1 : 0;
+            aliases += dies[i] != first[of[i].number] ? 1 : 0;
         }
         long[] aliasIds = new long[aliases];
         long[] aliasTargets = new long[aliases];
         for (int i = 0, k = 0; i < n; i++) {
-            if (dies[i] != of[i].first()) {
+            if (dies[i] != first[of[i].number]) {
                 aliasIds[k] = dies[i];
-                aliasTargets[k++] = of[i].first();
+                aliasTargets[k++] = first[of[i].number];
             }
         }
         return graph(all, aliasIds, aliasTargets);
