@@ -7,7 +7,7 @@ import picocli.CommandLine;
 /** {@code CliRun} runs hagfish in-process and captures stdout, stderr and the exit code. */
 record CliRun(int exitCode, String out, String err) {
     static CliRun of(String... args) {
-        CommandLine cl = Main.commandLine();
+        CommandLine cl = Main.commandLine(args); // as main builds it: the named subcommand alone
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
