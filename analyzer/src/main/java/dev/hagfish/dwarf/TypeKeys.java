@@ -25,7 +25,9 @@ final class TypeKeys {
         h = h * 31 + Long.hashCode(t.declLine);
         for (int i = 0, n = t.members.size(); i < n; i++) {
             TypeDie.RawMember m = t.members.get(i);
-            h = h * 31 + Objects.hashCode(m.name());
+            // A member name's length, not its hash: names that are not in .debug_str are new
+            // strings in every unit, and positions and types tell members apart well enough.
+            h = h * 31 + (m.name() == null ? -1 : m.name().length());
             h = h * 31 + Long.hashCode(m.location() * 31 + m.bitSize() * 7 + m.bitOffset2() * 3 + m.dataBitOffset()
                     + m.storageBytes() * 11 + m.alignment() * 13);
         }
