@@ -67,7 +67,7 @@ fi
 JAR=$(ls "$ROOT"/analyzer/target/hagfish-analyzer-*-SNAPSHOT.jar 2>/dev/null | grep -v -- '-tests.jar' | head -1 || true)
 if [ -z "$JAR" ] || [ -n "$(find "$ROOT/analyzer/src/main" -newer "$JAR" -type f -print -quit)" ]; then
   echo "dwarf-parse.sh: building the analyzer" >&2
-  (cd "$ROOT" && mvn -q -B -pl analyzer -am install -DskipTests) >&2
+  (cd "$ROOT" && mvn -q -B -pl analyzer -am package -DskipTests) >&2   # never install: ~/.m2 is shared
   JAR=$(ls "$ROOT"/analyzer/target/hagfish-analyzer-*-SNAPSHOT.jar | grep -v -- '-tests.jar' | head -1)
 fi
 ls -l "$VMLINUX" | awk '{print "file: " $NF " (" $5 " bytes)"}'

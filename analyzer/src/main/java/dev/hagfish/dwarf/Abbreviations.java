@@ -5,19 +5,30 @@ import dev.hagfish.io.ByteSource;
 import dev.hagfish.io.FormatException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code Abbreviations} parses {@code .debug_abbrev} tables, once per offset: units that share a
- * table share the parsed result. A table lookup by code is an array index for the usual dense
- * codes 1..n, a map otherwise.
+ * {@code Abbreviations} parses {@code .debug_abbrev} tables, once per offset while they are in
+ * use: units that share a table share the parsed result. The {@value #CACHED} most recently used
+ * tables are kept, enough for the units being walked at once, so a file whose every unit has its
+ * own table (as gcc writes them) does not hold them all. A table lookup by code is an array index
+ * for the usual dense codes 1..n, a map otherwise.
  *
  * <p>Thread-safe: tables are parsed once under the instance's lock and are immutable.
  */
 public final class Abbreviations {
     private final ByteSource section;
-    private final Map<Long, Table> tables = new HashMap<>();
+    /** How many parsed tables are kept. */
+    static final int CACHED = 64;
+
+    private final Map<Long, Table> tables = new LinkedHashMap<>(CACHED * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Table> eldest) {
+            return size() > CACHED;
+        }
+    };
 
     /** Creates a cache over a {@code .debug_abbrev} section. */
     public Abbreviations(ByteSource section) {

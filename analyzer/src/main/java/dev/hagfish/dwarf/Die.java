@@ -49,6 +49,16 @@ public record Die(long offset, int depth, int tag, boolean hasChildren, List<Att
         return null;
     }
 
+    /** Returns the code of the {@code i}-th attribute (without making an {@link Attribute}). */
+    public int at(int i) {
+        return attributes instanceof Values v ? v.ats[i] : attributes.get(i).at();
+    }
+
+    /** Returns the value of the {@code i}-th attribute (without making an {@link Attribute}). */
+    public AttrValue value(int i) {
+        return attributes instanceof Values v ? v.values[i] : attributes.get(i).value();
+    }
+
     /** Returns the form attribute {@code at} was encoded with, or 0. */
     public int formOf(int at) {
         if (attributes instanceof Values v) {

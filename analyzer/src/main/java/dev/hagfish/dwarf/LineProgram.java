@@ -163,8 +163,36 @@ public final class LineProgram {
      * @return the path, or empty when the index names no entry or the entry has no name
      */
     public Optional<String> filePath(long file, String compDir) {
-        return FilePaths.path(header.version(), header.includeDirectories(), files, file, compDir);
+        Paths c = paths;
+        if (c == null || !c.compDir().equals(compDir)) {
+            c = new Paths(compDir, new String[files.size() + 1]);
+            paths = c;
+        }
+        if (file < 0 || file >= c.paths().length) {
+            return FilePaths.path(header.version(), header.includeDirectories(), files, file, compDir);
+        }
+        String p = c.paths()[(int) file];
+        if (p == null) {
+            p = FilePaths.path(header.version(), header.includeDirectories(), files, file, compDir).orElse(NO_PATH);
+            c.paths()[(int) file] = p;
+        }
+        return p == NO_PATH ? Optional.empty() : Optional.of(p);
     }
+
+    /**
+     * The paths already resolved against one compilation directory, by file index ({@link #NO_PATH}
+     * for none):
+     * every row of a file answers with the same string, so that the symbolizer's answers hash and
+     * compare cheaply. A racy cache of immutable strings: a thread that misses an entry resolves it
+     * again.
+     */
+    private record Paths(String compDir, String[] paths) {}
+
+    private volatile Paths paths;
+
+    /** Marks a file index that names no path (compared by identity). */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String NO_PATH = new String("");
 
     /**
      * {@code Rows} keeps the line-number matrix by column, in primitive arrays, and makes a

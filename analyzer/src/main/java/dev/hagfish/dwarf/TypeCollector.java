@@ -13,14 +13,16 @@ import java.util.Map;
  * as {@link TypeDie}s: their attributes, their members, enumerators, bounds, parameters, bases
  * and static members. In C++ units a type's name is qualified by the namespaces and classes it is
  * nested in ({@code OSKext::Flags}). Declaration files are resolved through the unit's line table
- * header, read only when a type names one.
+ * header, read only when a type names one. At the unit's end a {@link TypeMerger} gives each
+ * type its shared {@link TypeClass}, and only that is kept.
  */
-public final class TypeCollector implements UnitWalker.Visitor<List<TypeDie>> {
+public final class TypeCollector implements UnitWalker.Visitor<UnitTypes> {
     private static final int MAX_DEPTH = 1024;
 
     private final DwarfSections sections;
     private final Unit unit;
     private final Map<String, String> interned;
+    private final TypeClasses classes;
     private final List<TypeDie> types = new ArrayList<>();
     private final TypeDie[] openTypes = new TypeDie[MAX_DEPTH];
     private final String[] scopes = new String[MAX_DEPTH];
@@ -34,12 +36,14 @@ public final class TypeCollector implements UnitWalker.Visitor<List<TypeDie>> {
      *
      * @param sections the file's sections
      * @param unit the unit
-     * @param interned a thread-safe map shared by the collectors, so that equal names are one string
+     * @param interned a thread-safe map shared by the collectors, so that equal file paths are one string
+     * @param classes the type classes shared by the collectors
      */
-    public TypeCollector(DwarfSections sections, Unit unit, Map<String, String> interned) {
+    TypeCollector(DwarfSections sections, Unit unit, Map<String, String> interned, TypeClasses classes) {
         this.sections = sections;
         this.unit = unit;
         this.interned = interned;
+        this.classes = classes;
     }
 
     @Override
@@ -72,8 +76,8 @@ public final class TypeCollector implements UnitWalker.Visitor<List<TypeDie>> {
     }
 
     @Override
-    public List<TypeDie> finish() {
-        return types;
+    public UnitTypes finish() {
+        return new TypeMerger(classes, types).merge();
     }
 
     private void unitDie(Die d) throws FormatException {
@@ -109,7 +113,7 @@ public final class TypeCollector implements UnitWalker.Visitor<List<TypeDie>> {
         TypeDie t = new TypeDie(d.offset(), d.tag(), unit.header().addressSize(), cplusplus);
         String name = unit.string(d.get(DwAt.NAME));
         boolean scoped = cplusplus && d.tag() != DwTag.BASE_TYPE && d.tag() != DwTag.UNSPECIFIED_TYPE;
-        t.name = name == null ? null : intern(scoped ? qualified(depth, name) : name);
+        t.name = name == null ? null : scoped ? qualified(depth, name) : name;
         t.byteSize = constant(d.get(DwAt.BYTE_SIZE), -1);
         t.target = ref(d.get(DwAt.TYPE));
         t.containing = ref(d.get(DwAt.CONTAINING_TYPE));
@@ -139,7 +143,7 @@ public final class TypeCollector implements UnitWalker.Visitor<List<TypeDie>> {
     private void child(TypeDie parent, Die d) throws FormatException {
         switch (d.tag()) {
             case DwTag.MEMBER, DwTag.VARIABLE -> {
-                String name = intern(unit.string(d.get(DwAt.NAME)));
+                String name = unit.string(d.get(DwAt.NAME));
                 if (d.tag() == DwTag.VARIABLE || flag(d.get(DwAt.DECLARATION))) {
                     parent.statics = TypeDie.add(parent.statics, new Type.StaticMember(name, ref(d.get(DwAt.TYPE))));
                     return;
@@ -162,7 +166,7 @@ public final class TypeCollector implements UnitWalker.Visitor<List<TypeDie>> {
                 if (v instanceof AttrValue.Constant c && c.signed() && c.value() < 0) {
                     parent.signedValues = true;
                 }
-                parent.enumerators = TypeDie.add(parent.enumerators, new Type.Enumerator(intern(unit.string(d.get(DwAt.NAME))), constant(v, 0)));
+                parent.enumerators = TypeDie.add(parent.enumerators, new Type.Enumerator(unit.string(d.get(DwAt.NAME)), constant(v, 0)));
             }
             case DwTag.SUBRANGE_TYPE -> {
                 AttrValue count = d.get(DwAt.COUNT);
@@ -216,7 +220,10 @@ public final class TypeCollector implements UnitWalker.Visitor<List<TypeDie>> {
         if (s == null) {
             return null;
         }
-        String prior = interned.putIfAbsent(s, s);
+        String prior = interned.get(s); // nearly always there: no bin lock then
+        if (prior == null) {
+            prior = interned.putIfAbsent(s, s);
+        }
         return prior != null ? prior : s;
     }
 

@@ -6,23 +6,39 @@ import dev.hagfish.types.SourceLocation;
 import dev.hagfish.types.Type;
 import dev.hagfish.types.TypeGraph;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongUnaryOperator;
 
 /**
  * {@code TypeReader} turns the type DIEs of every unit into a {@link TypeGraph}: a
  * {@link TypeCollector} per unit during the one pass of {@link UnitWalker}, then {@link #build}.
- * Types are identified by their DIE offset. Member positions are normalised to a bit offset from
+ * Each collector merges its unit's types into the classes the units share ({@link TypeMerger}),
+ * so the graph holds each distinct type once, whatever the number of units that repeat it: its
+ * id is the lowest DIE offset of its class, and every other type DIE's offset is an alias that
+ * {@link TypeGraph#get} answers with it. Member positions are normalised to a bit offset from
  * the start of the struct: DWARF 4+ {@code DW_AT_data_bit_offset} directly, DWARF 2/3
  * {@code DW_AT_bit_offset} (counted from the most significant bit of the storage unit,
  * little-endian targets) through the storage size, and {@code DW_AT_data_member_location} given
  * as a constant or as a {@code DW_OP_plus_uconst} expression.
+ *
+ * <p>One instance serves one read: its collectors may run on several threads; the graph does not
+ * depend on their number or order.
  */
 public final class TypeReader {
-    private TypeReader() {}
+    private final DwarfSections sections;
+    private final Map<String, String> interned = new ConcurrentHashMap<>();
+    private final TypeClasses classes = new TypeClasses();
+
+    /** Opens a read of a file's types, for a caller that runs the collectors in its own pass. */
+    public TypeReader(DwarfSections sections) {
+        this.sections = sections;
+    }
 
     /** Reads every type of the file on one thread. @throws FormatException if a unit is malformed */
     public static TypeGraph read(DwarfSections sections) throws FormatException {
@@ -31,21 +47,79 @@ public final class TypeReader {
 
     /** Reads every type of the file, units on up to {@code threads} threads. @throws FormatException if malformed */
     public static TypeGraph read(DwarfSections sections, int threads) throws FormatException {
-        return build(UnitWalker.walk(sections, threads, collectors(sections)));
+        TypeReader r = new TypeReader(sections);
+        return r.build(UnitWalker.walk(sections, threads, r::collector));
     }
 
-    /** Returns the factory of per-unit collectors, for a caller that runs them in its own pass. */
-    public static UnitWalker.Factory<List<TypeDie>> collectors(DwarfSections sections) {
-        Map<String, String> interned = new ConcurrentHashMap<>();
-        return unit -> new TypeCollector(sections, unit, interned);
+    /** Opens the collector of one unit (a {@link UnitWalker.Factory}). */
+    public UnitWalker.Visitor<UnitTypes> collector(Unit unit) {
+        return new TypeCollector(sections, unit, interned, classes);
     }
 
-    /** Builds the graph from what the collectors kept, in unit order. */
-    public static TypeGraph build(List<List<TypeDie>> units) {
-        List<TypeDie> all = new ArrayList<>();
-        for (List<TypeDie> u : units) {
-            all.addAll(u);
+    /** Builds the graph from what the collectors kept, one result per unit in section order. */
+    public TypeGraph build(List<UnitTypes> units) {
+        int n = 0;
+        for (UnitTypes u : units) {
+            n += u.size();
         }
+        long[] dies = new long[n];
+        TypeClass[] of = new TypeClass[n];
+        int at = 0;
+        for (UnitTypes u : units) {
+            System.arraycopy(u.offsets, 0, dies, at, u.size());
+            System.arraycopy(u.classes, 0, of, at, u.size());
+            at += u.size();
+        }
+        TypeClass[] byNumber = new TypeClass[classes.count()];
+        List<TypeClass> distinct = new ArrayList<>();
+        for (TypeClass c : of) {
+            if (byNumber[c.number] == null) {
+                byNumber[c.number] = c;
+                distinct.add(c);
+            }
+        }
+        long[] first = new long[byNumber.length]; // each class's id, read once
+        for (TypeClass c : distinct) {
+            first[c.number] = c.first();
+        }
+        distinct.sort(Comparator.comparingLong(c -> first[c.number]));
+        LongUnaryOperator byOffset = off -> {
+            int i = Arrays.binarySearch(dies, off);
+            return i >= 0 ? first[of[i].number] : off;
+        };
+        LongUnaryOperator byClass = ref -> {
+            if (ref >= 0) {
+                return ref < byNumber.length && byNumber[(int) ref] != null ? first[(int) ref] : Type.VOID;
+            }
+            return ref == Type.VOID ? Type.VOID : byOffset.applyAsLong(TypeMerger.externalOffset(ref));
+        };
+        LongUnaryOperator raw = ref -> ref == Type.VOID ? Type.VOID : byOffset.applyAsLong(ref);
+        List<TypeDie> all = new ArrayList<>(distinct.size());
+        for (TypeClass c : distinct) {
+            TypeDie t = c.key.mapped(first[c.number], c.single ? raw : byClass, c.single ? raw : byClass);
+            if (t.isPointerLike() && !c.single) {
+                t.target = byClass.applyAsLong(c.target());
+                t.containing = byClass.applyAsLong(c.containing());
+            }
+            all.add(t);
+        }
+        int aliases = 0;
+        for (int i = 0; i < n; i++) {
+            aliases += dies[i] != first[of[i].number] ? 1 : 0;
+        }
+        long[] aliasIds = new long[aliases];
+        long[] aliasTargets = new long[aliases];
+        for (int i = 0, k = 0; i < n; i++) {
+            if (dies[i] != first[of[i].number]) {
+                aliasIds[k] = dies[i];
+                aliasTargets[k++] = first[of[i].number];
+            }
+        }
+        return graph(all, aliasIds, aliasTargets);
+    }
+
+    /** Makes the graph of the distinct types (in id order), members positioned through the graph. */
+    private static TypeGraph graph(List<TypeDie> all, long[] aliasIds, long[] aliasTargets) {
         List<Type> types = new ArrayList<>(all.size());
         Map<Long, SourceLocation> locations = new HashMap<>();
         BitSet cplusplus = new BitSet(all.size());
@@ -68,7 +142,7 @@ public final class TypeReader {
                 types.set(i, enumeration(t, provisionalGraph));
             }
         }
-        return new TypeGraph(types, locations, cplusplus);
+        return new TypeGraph(types, locations, cplusplus, aliasIds, aliasTargets);
     }
 
     private static Type provisional(TypeDie t) {

@@ -63,15 +63,16 @@ public final class GdbPtype {
             }
             long size = Math.max(0, m.byteSize());
             if (union) {
-                out.append(String.format("/*                %6d */", size));
+                out.append("/*                ").append(right(size, 6)).append(" */");
             } else {
                 hole(m.holeBeforeBits(), "hole");
                 boundariesBefore(m.bitOffset());
                 long real = m.bitOffset();
                 if (m.bitField() || layout.bitOffset() % 8 != 0) {
-                    out.append(String.format("/* %6d:%2d   |  %6d */", real / 8, real % 8, size));
+                    out.append("/* ").append(right(real / 8, 6)).append(':').append(right(real % 8, 2)).append("   |  ")
+                            .append(right(size, 6)).append(" */");
                 } else {
-                    out.append(String.format("/* %6d      |  %6d */", real / 8, size));
+                    out.append("/* ").append(right(real / 8, 6)).append("      |  ").append(right(size, 6)).append(" */");
                 }
             }
             String indent = " ".repeat(4 * (level + 1));
@@ -95,23 +96,23 @@ public final class GdbPtype {
             hole(layout.paddingBits(), "padding");
         }
         out.append('\n').append(" ".repeat(OFFSET_WIDTH + 4 * (level + 1)))
-                .append(String.format("/* total size (bytes): %4d */\n", layout.byteSize()));
+                .append("/* total size (bytes): ").append(right(layout.byteSize(), 4)).append(" */\n");
     }
 
     private void hole(long hole, String what) {
         if (hole % 8 > 0) {
-            out.append(String.format("/* XXX %2d-bit %-7s    */\n", hole % 8, what));
+            out.append("/* XXX ").append(right(hole % 8, 2)).append("-bit ").append(left(what, 7)).append("    */\n");
         }
         if (hole / 8 > 0) {
-            out.append(String.format("/* XXX %2d-byte %-7s   */\n", hole / 8, what));
+            out.append("/* XXX ").append(right(hole / 8, 2)).append("-byte ").append(left(what, 7)).append("   */\n");
         }
     }
 
     /** Marks the boundaries at or before a member's start. */
     private void boundariesBefore(long startBit) {
         while (cacheline > 0 && startBit >= nextBoundary * 8) {
-            out.append(String.format("/* --- cacheline %d boundary (%d bytes) --- */\n", nextBoundary / cacheline,
-                    nextBoundary));
+            out.append("/* --- cacheline ").append(nextBoundary / cacheline).append(" boundary (").append(nextBoundary)
+                    .append(" bytes) --- */\n");
             nextBoundary += cacheline;
         }
     }
@@ -119,9 +120,24 @@ public final class GdbPtype {
     /** Marks the boundaries a member crossed. */
     private void boundariesInside(long endBit) {
         while (cacheline > 0 && endBit > nextBoundary * 8) {
-            out.append(String.format("/* --- cacheline %d boundary (%d bytes) was %d bytes ago --- */\n",
-                    nextBoundary / cacheline, nextBoundary, (endBit + 7) / 8 - nextBoundary));
+            out.append("/* --- cacheline ").append(nextBoundary / cacheline).append(" boundary (").append(nextBoundary)
+                    .append(" bytes) was ").append((endBit + 7) / 8 - nextBoundary).append(" bytes ago --- */\n");
             nextBoundary += cacheline;
         }
+    }
+
+    /**
+     * A number right-aligned in {@code width} columns, as {@code %Nd} prints it: written out so
+     * that printing a layout does not load {@link java.util.Formatter} and the locale data its
+     * first use reads (a cold {@code hagfish struct} pays for that).
+     */
+    static String right(long v, int width) {
+        String s = Long.toString(v);
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    }
+
+    /** A string left-aligned in {@code width} columns, as {@code %-Ns} prints it. */
+    static String left(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 }

@@ -2,8 +2,8 @@ package dev.hagfish.symbols;
 
 import dev.hagfish.dwarf.Die;
 import dev.hagfish.dwarf.DwarfSections;
-import dev.hagfish.dwarf.TypeDie;
 import dev.hagfish.dwarf.TypeReader;
+import dev.hagfish.dwarf.UnitTypes;
 import dev.hagfish.dwarf.UnitWalker;
 import dev.hagfish.io.FormatException;
 import dev.hagfish.types.TypeGraph;
@@ -18,10 +18,17 @@ import java.util.List;
  *
  * @param types the type graph
  * @param program the functions, inlined calls and variables
+ * @param units the units, in section order (what {@link Symbolizer#of(DwarfSections, DebugInfo,
+ *     SymbolRanges)} needs beside the program)
  */
-public record DebugInfo(TypeGraph types, Program program) {
+public record DebugInfo(TypeGraph types, Program program, List<CompileUnit> units) {
+    /** Creates the record; the list is copied. */
+    public DebugInfo {
+        units = List.copyOf(units);
+    }
+
     /** What one unit gave both collectors. */
-    private record UnitResult(List<TypeDie> types, UnitProgram program) {}
+    private record UnitResult(UnitTypes types, UnitProgram program) {}
 
     /**
      * Reads a file's types and program in one pass.
@@ -30,10 +37,10 @@ public record DebugInfo(TypeGraph types, Program program) {
      * @throws FormatException if a unit is malformed
      */
     public static DebugInfo read(DwarfSections sections, int threads) throws FormatException {
-        UnitWalker.Factory<List<TypeDie>> types = TypeReader.collectors(sections);
+        TypeReader types = new TypeReader(sections);
         UnitWalker.Factory<UnitProgram> programs = ProgramReader.factory(sections);
         List<UnitResult> units = UnitWalker.walk(sections, threads, unit -> {
-            UnitWalker.Visitor<List<TypeDie>> t = types.open(unit);
+            UnitWalker.Visitor<UnitTypes> t = types.collector(unit);
             UnitWalker.Visitor<UnitProgram> p = programs.open(unit);
             return new UnitWalker.Visitor<UnitResult>() {
                 @Override
@@ -48,13 +55,17 @@ public record DebugInfo(TypeGraph types, Program program) {
                 }
             };
         });
-        List<List<TypeDie>> typeUnits = new ArrayList<>(units.size());
+        List<UnitTypes> typeUnits = new ArrayList<>(units.size());
         List<UnitProgram> programUnits = new ArrayList<>(units.size());
+        List<CompileUnit> compileUnits = new ArrayList<>(units.size());
         for (UnitResult u : units) {
             typeUnits.add(u.types());
             programUnits.add(u.program());
+            compileUnits.add(u.program().unit());
         }
         units = null; // let the per-unit results go as soon as they are merged
-        return new DebugInfo(TypeReader.build(typeUnits), ProgramReader.link(programUnits));
+        TypeGraph graph = types.build(typeUnits);
+        typeUnits = null;
+        return new DebugInfo(graph, ProgramReader.link(programUnits), compileUnits);
     }
 }

@@ -35,14 +35,13 @@ final class DwarfIndex {
     /** What the pass keeps of one unit. */
     private record UnitResult(UnitProgram program, Map<Long, TypeFact> types) {}
 
-    private DwarfIndex(List<UnitResult> results, Program program, UnitLookup.Builder lookupBuilder,
-            Set<Long> unitsWithAranges, boolean withData) {
+    private DwarfIndex(List<CompileUnit> compileUnits, Program program, UnitLookup.Builder lookupBuilder,
+            Set<Long> unitsWithAranges, DataIndex data) {
         List<Function> functions = program.functions();
         List<InlinedCall> inlined = program.inlinedCalls();
         int f = 0;
         int c = 0;
-        for (UnitResult r : results) {
-            UnitProgram u = r.program();
+        for (CompileUnit u : compileUnits) {
             AddressMap map = new AddressMap();
             int first = subroutines.size();
             // The unit's subprograms and inlined subroutines, merged back into DIE order, so that
@@ -54,18 +53,15 @@ final class DwarfIndex {
                         && functions.get(f).die() < inlined.get(c).die();
                 Subroutine s;
                 List<AddressRange> ranges;
-                long die;
                 if (takeFunction) {
                     Function fn = functions.get(f++);
                     if (fn.declaration()) { // a declaration has no code: its name is all it gives
                         continue;
                     }
-                    die = fn.die();
                     ranges = fn.ranges();
                     s = Subroutine.of(units.size(), fn);
                 } else {
                     InlinedCall call = inlined.get(c++);
-                    die = call.die();
                     ranges = call.ranges();
                     s = Subroutine.of(units.size(), call, indexOf(call.parent(), first));
                 }
@@ -77,23 +73,13 @@ final class DwarfIndex {
             }
             units.add(new UnitFacts(u.offset(), u.end(), u.compDir(), u.stmtList(), map));
             if (!unitsWithAranges.contains(u.offset())) {
-                for (AddressRange range : u.unitRanges()) {
+                for (AddressRange range : u.ranges()) {
                     lookupBuilder.add(u.offset(), range);
                 }
             }
         }
         this.lookup = lookupBuilder.build();
-        if (withData) {
-            long[] ends = new long[results.size()];
-            List<Map<Long, TypeFact>> types = new ArrayList<>(results.size());
-            for (int i = 0; i < results.size(); i++) {
-                ends[i] = results.get(i).program().end();
-                types.add(results.get(i).types());
-            }
-            this.data = new DataIndex(ends, types, program.variables());
-        } else {
-            this.data = null;
-        }
+        this.data = data;
     }
 
     /**
@@ -124,14 +110,6 @@ final class DwarfIndex {
      *     malformed
      */
     static DwarfIndex build(DwarfSections sections, boolean withData) throws FormatException {
-        UnitLookup.Builder lookupBuilder = new UnitLookup.Builder();
-        Set<Long> unitsWithAranges = new HashSet<>();
-        if (sections.get("debug_aranges").isPresent()) {
-            for (Aranges.Entry e : Aranges.read(sections.get("debug_aranges").get())) {
-                lookupBuilder.add(e.unitOffset(), e.range());
-                unitsWithAranges.add(e.unitOffset());
-            }
-        }
         List<UnitResult> results = List.of();
         if (sections.get("debug_info").isPresent()) {
             results = UnitWalker.walk(sections, 1, unit -> {
@@ -154,10 +132,45 @@ final class DwarfIndex {
             });
         }
         List<UnitProgram> programs = new ArrayList<>(results.size());
+        List<CompileUnit> units = new ArrayList<>(results.size());
         for (UnitResult r : results) {
             programs.add(r.program());
+            units.add(r.program().unit());
         }
-        return new DwarfIndex(results, ProgramReader.link(programs), lookupBuilder, unitsWithAranges, withData);
+        Program program = ProgramReader.link(programs);
+        DataIndex data = null;
+        if (withData) {
+            long[] ends = new long[results.size()];
+            List<Map<Long, TypeFact>> types = new ArrayList<>(results.size());
+            for (int i = 0; i < results.size(); i++) {
+                ends[i] = results.get(i).program().end();
+                types.add(results.get(i).types());
+            }
+            data = new DataIndex(ends, types, program.variables());
+        }
+        return of(sections, units, program, data);
+    }
+
+    /**
+     * Makes the index from a program read in another pass (with or without parameters), without
+     * reading {@code .debug_info} again.
+     *
+     * @param units the units, in section order
+     * @param program their program
+     * @param data the data index, or null
+     * @throws FormatException if {@code .debug_aranges} is malformed
+     */
+    static DwarfIndex of(DwarfSections sections, List<CompileUnit> units, Program program, DataIndex data)
+            throws FormatException {
+        UnitLookup.Builder lookupBuilder = new UnitLookup.Builder();
+        Set<Long> unitsWithAranges = new HashSet<>();
+        if (sections.get("debug_aranges").isPresent()) {
+            for (Aranges.Entry e : Aranges.read(sections.get("debug_aranges").get())) {
+                lookupBuilder.add(e.unitOffset(), e.range());
+                unitsWithAranges.add(e.unitOffset());
+            }
+        }
+        return new DwarfIndex(units, program, lookupBuilder, unitsWithAranges, data);
     }
 
     /** Returns the index of the unit holding a {@code .debug_info} offset, or -1. */

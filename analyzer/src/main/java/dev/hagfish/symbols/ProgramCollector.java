@@ -81,9 +81,9 @@ public final class ProgramCollector implements UnitWalker.Visitor<UnitProgram> {
             name = linkageName = declFile = declLine = type = external = artificial = origin = specification = null;
             declaration = inline = lowPc = highPc = ranges = location = callFile = callLine = callColumn = null;
             discriminator = null;
-            for (Die.Attribute x : d.attributes()) {
-                AttrValue v = x.value();
-                switch (x.at()) {
+            for (int i = 0, n = d.attributes().size(); i < n; i++) {
+                AttrValue v = d.value(i);
+                switch (d.at(i)) {
                     case DwAt.NAME -> name = first(name, v);
                     case DwAt.LINKAGE_NAME, DwAt.MIPS_LINKAGE_NAME -> linkageName = first(linkageName, v);
                     case DwAt.DECL_FILE -> declFile = first(declFile, v);
@@ -203,8 +203,9 @@ public final class ProgramCollector implements UnitWalker.Visitor<UnitProgram> {
                 variable(d, typeScope, code, function);
             }
             case DwTag.MEMBER -> {
-                a.read(d);
-                if (DieValues.flag(a.declaration) || DieValues.flag(a.external)) {
+                // Millions of members are data members: look at the two flags before reading the rest.
+                if (DieValues.flag(d.get(DwAt.DECLARATION)) || DieValues.flag(d.get(DwAt.EXTERNAL))) {
+                    a.read(d);
                     own(d); // a static data member, which a definition may specify
                 }
             }

@@ -4,11 +4,12 @@ import dev.hagfish.dwarf.DwarfSections;
 import dev.hagfish.dwarf.LineProgram;
 import dev.hagfish.dwarf.LineRow;
 import dev.hagfish.io.FormatException;
+import dev.hagfish.types.SourceLocation;
 import dev.hagfish.symbols.DwarfFacts.Subroutine;
 import dev.hagfish.symbols.DwarfFacts.UnitFacts;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,8 +34,10 @@ import java.util.OptionalLong;
  *       symbol table, which also answers where DWARF knows nothing, and answers data queries.
  * </ul>
  * The DWARF is read in one {@link dev.hagfish.dwarf.UnitWalker UnitWalker} pass, with the
- * {@link ProgramCollector}s of {@link ProgramReader}, when the symbolizer is made; line programs
- * are decoded on first use and cached.
+ * {@link ProgramCollector}s of {@link ProgramReader}, when the symbolizer is made (or taken from
+ * a {@link DebugInfo} read); line programs are decoded on first use and the most recently used
+ * {@value #LINE_CACHE} are cached, so that a walk over every address in order (as the index
+ * makes) holds a few units' rows, not the whole file's.
  *
  * <p>Thread-safe: the index is immutable and the line program cache is guarded.
  */
@@ -45,7 +48,15 @@ public final class Symbolizer {
     private final DwarfSections sections;
     private final DwarfIndex index;
     private final SymbolRanges symbols;
-    private final Map<Long, LineProgram> lineCache = new HashMap<>();
+    /** How many units' decoded line programs are kept. */
+    static final int LINE_CACHE = 64;
+
+    private final Map<Long, LineProgram> lineCache = new LinkedHashMap<>(LINE_CACHE * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, LineProgram> eldest) {
+            return size() > LINE_CACHE;
+        }
+    };
 
     private Symbolizer(DwarfSections sections, DwarfIndex index, SymbolRanges symbols) {
         this.sections = sections;
@@ -80,6 +91,20 @@ public final class Symbolizer {
     }
 
     /**
+     * Makes a symbolizer that also consults the image's symbols, from what {@link DebugInfo#read}
+     * read, without another pass over {@code .debug_info}.
+     *
+     * @param dwarf the DWARF sections the info was read from
+     * @param info its types, program and units
+     * @param symbols the symbols of the image the addresses belong to
+     * @throws FormatException if {@code .debug_aranges} is malformed
+     */
+    public static Symbolizer of(DwarfSections dwarf, DebugInfo info, SymbolRanges symbols) throws FormatException {
+        Objects.requireNonNull(symbols, "symbols");
+        return new Symbolizer(dwarf, DwarfIndex.of(dwarf, info.units(), info.program(), null), symbols);
+    }
+
+    /**
      * Returns the inline chain at an address, innermost first; never empty (a frame of empty
      * fields stands for "unknown").
      *
@@ -99,6 +124,32 @@ public final class Symbolizer {
             }
         }
         return List.copyOf(frames);
+    }
+
+    /**
+     * Returns where the function executing at an address is declared ({@code DW_AT_decl_file}
+     * and {@code _line} of the concrete subprogram, the outermost frame of {@link #symbolize}),
+     * without reading the line table; {@link SourceLocation#NONE} where DWARF has no subprogram.
+     *
+     * @param unslidAddress an address in the image's own (unslid) address space
+     */
+    public SourceLocation declaration(long unslidAddress) {
+        long unitOffset = index.lookup.unitOffset(unslidAddress);
+        int u = unitOffset == -1 ? -1 : index.unitIndex(unitOffset);
+        int s = u < 0 ? -1 : index.units.get(u).subroutines().find(unslidAddress);
+        Subroutine outer = null;
+        for (; s >= 0; s = outer.parent()) { // as dwarfFrames walks the chain
+            outer = index.subroutines.get(s);
+            if (!outer.inlined()) {
+                break;
+            }
+        }
+        if (outer == null) {
+            return SourceLocation.NONE;
+        }
+        String file = outer.inlined() ? outer.call().declFile() : outer.function().declFile();
+        long line = (outer.inlined() ? outer.call().declLine() : outer.function().declLine()) & U32;
+        return file == null && line == 0 ? SourceLocation.NONE : new SourceLocation(file == null ? "" : file, line);
     }
 
     /**

@@ -65,4 +65,9 @@ public final class UnitProgram {
     public List<AddressRange> unitRanges() {
         return unitRanges;
     }
+
+    /** Returns what a symbolizer needs of the unit beside its program. */
+    public CompileUnit unit() {
+        return new CompileUnit(offset, end, compDir, stmtList, unitRanges);
+    }
 }

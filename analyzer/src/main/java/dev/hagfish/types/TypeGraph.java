@@ -13,7 +13,10 @@ import java.util.Map;
  * size and alignment through typedefs and qualifiers, the types of a name, the definition of a
  * declared struct (looked up by name across units), and which types are the same type repeated
  * by several units. Each type may carry where it is declared and whether it comes from a C++
- * unit (which changes how its name prints). Immutable once built; safe to share between threads.
+ * unit (which changes how its name prints). A graph may also know aliases: ids that stand for
+ * one of its types (the DIEs of a type that several units repeat, merged into one type), which
+ * every lookup by id answers with that type. Immutable once built; safe to share between
+ * threads.
  */
 public final class TypeGraph {
     private static final int MAX_CHAIN = 64;
@@ -22,6 +25,8 @@ public final class TypeGraph {
     private final Type[] types;
     private final SourceLocation[] locations;
     private final BitSet cplusplus;
+    private final long[] aliasIds;
+    private final int[] aliasOf;
     private volatile Map<String, List<Type>> byName;
     private volatile Identity identity;
     private volatile long pointerSize;
@@ -39,6 +44,21 @@ public final class TypeGraph {
      * @param cplusplusIds the ids of types from C++ units, as a set of positions in {@code types}
      */
     public TypeGraph(List<Type> types, Map<Long, SourceLocation> locations, BitSet cplusplusIds) {
+        this(types, locations, cplusplusIds, new long[0], new long[0]);
+    }
+
+    /**
+     * Creates a graph with aliases.
+     *
+     * @param types the types, in any order; ids must be distinct
+     * @param locations where some of them are declared, by id
+     * @param cplusplusIds the ids of types from C++ units, as a set of positions in {@code types}
+     * @param aliasIds ids that stand for a type of the graph, ascending, none a type's own id
+     * @param aliasTargets for each alias, the id of the type it stands for
+     * @throws IllegalArgumentException if the aliases are not ascending or name no type
+     */
+    public TypeGraph(List<Type> types, Map<Long, SourceLocation> locations, BitSet cplusplusIds, long[] aliasIds,
+            long[] aliasTargets) {
         int[] order = order(types);
         this.ids = new long[order.length];
         this.types = new Type[order.length];
@@ -55,6 +75,19 @@ public final class TypeGraph {
             if (i > 0 && ids[i] == ids[i - 1]) {
                 throw new IllegalArgumentException("duplicate type id " + ids[i]);
             }
+        }
+        if (aliasIds.length != aliasTargets.length) {
+            throw new IllegalArgumentException("aliases and their targets differ in number");
+        }
+        this.aliasIds = aliasIds.clone();
+        this.aliasOf = new int[aliasIds.length];
+        for (int i = 0; i < aliasIds.length; i++) {
+            int t = Arrays.binarySearch(ids, aliasTargets[i]);
+            if (t < 0 || i > 0 && aliasIds[i] <= aliasIds[i - 1] || Arrays.binarySearch(ids, aliasIds[i]) >= 0) {
+                throw new IllegalArgumentException("alias " + aliasIds[i] + " of " + aliasTargets[i]
+                        + ": not ascending, a type's own id, or naming no type");
+            }
+            aliasOf[i] = t;
         }
     }
 
@@ -84,27 +117,36 @@ public final class TypeGraph {
         return out;
     }
 
+    /** The position of the type with this id or alias, or a negative number. */
     private int indexOf(long id) {
-        return Arrays.binarySearch(ids, id);
+        int i = Arrays.binarySearch(ids, id);
+        if (i < 0 && aliasIds.length > 0) {
+            int a = Arrays.binarySearch(aliasIds, id);
+            return a >= 0 ? aliasOf[a] : -1;
+        }
+        return i;
     }
 
-    /** Returns the type with this id; {@link Type#VOID} and unknown ids give {@code void}. */
+    /**
+     * Returns the type with this id, or the type an alias stands for (whose own id differs);
+     * {@link Type#VOID} and unknown ids give {@code void}.
+     */
     public Type get(long id) {
         int i = indexOf(id);
         return i >= 0 ? types[i] : new Type.Void(Type.VOID, "void");
     }
 
-    /** Tells whether the graph holds a type with this id. */
+    /** Tells whether the graph holds a type with this id, or an alias of one. */
     public boolean contains(long id) {
         return indexOf(id) >= 0;
     }
 
-    /** Returns every type, in id order. */
+    /** Returns every type, in id order (aliases not repeated). */
     public Collection<Type> all() {
         return Arrays.asList(types);
     }
 
-    /** Returns the number of types. */
+    /** Returns the number of types (aliases not counted). */
     public int size() {
         return types.length;
     }
@@ -281,10 +323,12 @@ public final class TypeGraph {
     /**
      * Returns the id of the representative of a type's identity class: types that several units
      * define identically (same kind, name, size and members, with member types of the same name)
-     * share one representative, the lowest id. Unnamed and derived types are their own.
+     * share one representative, the lowest id. Unnamed and derived types are their own; an alias
+     * is its type's; an unknown id is itself.
      */
     public long canonical(long id) {
-        return identity().canonical(id);
+        int i = indexOf(id);
+        return i < 0 ? id : identity().canonical(ids[i]);
     }
 
     /** Returns the named structs, unions, enums and typedefs, one per identity class, in id order. */

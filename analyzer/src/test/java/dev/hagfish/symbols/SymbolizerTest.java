@@ -11,6 +11,7 @@ import dev.hagfish.image.DwarfLoader;
 import dev.hagfish.io.ByteSource;
 import dev.hagfish.io.Unsigned;
 import dev.hagfish.macho.MachOFile;
+import dev.hagfish.types.SourceLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,14 +43,19 @@ class SymbolizerTest {
         return SymbolRanges.of(MachOFile.open(ByteSource.open(SAMPLES.resolve("kernels/" + variant + "/kernel")), arch));
     }
 
-    /** Returns the symbolizer for a golden line's module ({@code kernels/fat/kernel:arm64} names a slice). */
-    private static Symbolizer symbolizer(Map<String, Symbolizer> cache, String variant, String module)
-            throws IOException {
+    /**
+     * Returns the symbolizer for a golden line's module ({@code kernels/fat/kernel:arm64} names a
+     * slice): made by its own pass over the DWARF, or from what {@link DebugInfo#read} read.
+     */
+    private static Symbolizer symbolizer(Map<String, Symbolizer> cache, String variant, String module,
+            boolean fromDebugInfo) throws IOException {
         Symbolizer s = cache.get(module);
         if (s == null) {
             int colon = module.indexOf(':');
             String arch = colon < 0 ? null : module.substring(colon + 1);
-            s = Symbolizer.of(dwarf(variant, arch), symbols(variant, arch));
+            DwarfSections d = dwarf(variant, arch);
+            s = fromDebugInfo ? Symbolizer.of(d, DebugInfo.read(d, 2), symbols(variant, arch))
+                    : Symbolizer.of(d, symbols(variant, arch));
             cache.put(module, s);
         }
         return s;
@@ -144,6 +150,17 @@ class SymbolizerTest {
     @ParameterizedTest
     @ValueSource(strings = {"x86_64-dwarf2", "x86_64-dwarf4", "x86_64-dwarf5", "arm64-dwarf5", "fat"})
     void everyGoldenAnswerMatches(String variant) throws IOException {
+        everyGoldenAnswerMatches(variant, false);
+    }
+
+    /** The symbolizer made from the types-and-program pass (as the index makes it) answers the same. */
+    @ParameterizedTest
+    @ValueSource(strings = {"x86_64-dwarf2", "x86_64-dwarf5", "arm64-dwarf5", "fat"})
+    void everyGoldenAnswerMatchesFromDebugInfo(String variant) throws IOException {
+        everyGoldenAnswerMatches(variant, true);
+    }
+
+    private void everyGoldenAnswerMatches(String variant, boolean fromDebugInfo) throws IOException {
         Map<String, Symbolizer> byModule = new HashMap<>();
         int code = 0;
         int codeOk = 0;
@@ -154,7 +171,7 @@ class SymbolizerTest {
         for (String line : Files.readAllLines(SAMPLES.resolve("expected/" + variant + "/symbolizer.jsonl"))) {
             JsonNode q = JSON.readTree(line);
             long addr = Unsigned.parseAddress(q.get("Address").asText());
-            Symbolizer s = symbolizer(byModule, variant, q.get("ModuleName").asText());
+            Symbolizer s = symbolizer(byModule, variant, q.get("ModuleName").asText(), fromDebugInfo);
             String want;
             String got;
             if (q.has("Data")) {
@@ -168,6 +185,13 @@ class SymbolizerTest {
                 got = json(s.symbolize(addr));
                 inlined += q.get("Symbol").size() > 1 ? 1 : 0;
                 codeOk += want.equals(got) ? 1 : 0;
+                JsonNode outer = q.get("Symbol").get(q.get("Symbol").size() - 1);
+                SourceLocation decl = s.declaration(addr);
+                if (outer.get("StartLine").asLong() > 0 && (!outer.get("StartFileName").asText().equals(decl.file())
+                        || outer.get("StartLine").asLong() != decl.line())) {
+                    bad.add(q.get("Address").asText() + " declaration: want " + outer.get("StartFileName").asText()
+                            + ":" + outer.get("StartLine").asLong() + ", got " + decl);
+                }
             }
             if (!want.equals(got)) {
                 bad.add(q.get("Address").asText() + "\n  want " + want + "\n  got  " + got);

@@ -1,5 +1,6 @@
 package dev.hagfish.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,16 +9,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code Main} is the root {@code hagfish} command. It lists the subcommands, maps exceptions to
  * the documented exit codes and prints a one-line error (a stack trace only with {@code --debug}).
+ * A command line whose first argument names a subcommand is built with that subcommand alone,
+ * since picocli introspects every registered command up front and a cold {@code hagfish struct}
+ * should pay for one.
  */
 @Command(name = "hagfish",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Offline analyzer for the macOS (XNU) kernel: Mach-O kernels, dSYMs, cores and live targets.",
-        subcommands = {IndexCommand.class, KernelsCommand.class, SymCommand.class, AddrCommand.class, StructCommand.class,
-            TypesCommand.class, ListCommand.class, PrintCommand.class, ExamineCommand.class, DisCommand.class,
-            VersionCommand.class, ReportCommand.class, DiffCommand.class, MachoCommand.class, DwarfCommand.class,
-            DemoCommand.class,
-            CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  OK",
@@ -36,13 +35,60 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
     }
 
-    /** Builds the configured command line, for {@link #main} and for tests. */
+    /** The subcommands' names, in the order the usage lists them. */
+    static final List<String> SUBCOMMANDS = List.of("index", "kernels", "sym", "addr", "struct", "types", "list",
+            "print", "x", "dis", "version", "report", "diff", "macho", "dwarf", "demo", "help");
+
+    /** Returns a new instance of the subcommand with this name, or null (a switch: no lambda to bootstrap). */
+    static Object subcommand(String name) {
+        return switch (name) {
+            case "index" -> new IndexCommand();
+            case "kernels" -> new KernelsCommand();
+            case "sym" -> new SymCommand();
+            case "addr" -> new AddrCommand();
+            case "struct" -> new StructCommand();
+            case "types" -> new TypesCommand();
+            case "list" -> new ListCommand();
+            case "print", "p" -> new PrintCommand();
+            case "x" -> new ExamineCommand();
+            case "dis" -> new DisCommand();
+            case "version" -> new VersionCommand();
+            case "report" -> new ReportCommand();
+            case "diff" -> new DiffCommand();
+            case "macho" -> new MachoCommand();
+            case "dwarf" -> new DwarfCommand();
+            case "demo" -> new DemoCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> null;
+        };
+    }
+
+    /** Builds the configured command line with every subcommand, for tests. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * Builds the configured command line for these arguments: with only the subcommand the first
+     * argument names (except {@code help}, which lists them all), else with every subcommand.
+     */
+    public static CommandLine commandLine(String[] args) {
         CommandLine cl = new CommandLine(new Main());
+        String first = args.length > 0 ? args[0] : "";
+        Object only = first.equals("help") ? null : subcommand(first);
+        if (only != null) {
+            cl.addSubcommand(only);
+        } else {
+            for (String name : SUBCOMMANDS) {
+                cl.addSubcommand(subcommand(name));
+            }
+        }
+        if (cl.getSubcommands().containsKey("print")) {
+            // An expression may start with '-' (print -nprocs): it is not an option.
+            cl.getSubcommands().get("print").setUnmatchedOptionsArePositionalParams(true);
+        }
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExitCodeExceptionMapper(ExitCodes::forException);
-        // An expression may start with '-' (print -nprocs): it is not an option.
-        cl.getSubcommands().get("print").setUnmatchedOptionsArePositionalParams(true);
         return cl;
     }
 
@@ -64,7 +110,7 @@ public final class Main implements Runnable {
     /** Runs hagfish with the given arguments and exits with its exit code. */
     public static void main(String[] args) {
         args = gdbSpelling(args);
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         // Buffered, not flushed per line: listings of thousands of lines stay cheap.
         java.io.PrintWriter out = new java.io.PrintWriter(new java.io.BufferedWriter(
                 new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16), false);

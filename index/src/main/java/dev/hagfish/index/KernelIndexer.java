@@ -60,8 +60,8 @@ final class KernelIndexer {
 
     /**
      * Adds every document of a kernel; returns the summary without timing. Types, functions and
-     * variables come from one pass; the types are stored before the symbolizer is made, and the
-     * graph is dropped before the address table is built.
+     * variables come from one pass, which the symbolizer reuses; the graph is dropped before the
+     * address table is built.
      */
     IndexSummary add(IndexInput input) throws IOException {
         String uuid = input.uuid();
@@ -79,7 +79,7 @@ final class KernelIndexer {
             program = info.program();
             progress.update("types", 1, 1);
             types = addTypes(uuid, graph);
-            symbolizer = Symbolizer.of(dwarf, ranges);
+            symbolizer = Symbolizer.of(dwarf, info, ranges);
             TreeSet<String> names = new TreeSet<>();
             for (DwarfSummary.UnitSummary u : DwarfSummary.of(dwarf).units()) {
                 if (u.name() != null) {
@@ -144,11 +144,10 @@ final class KernelIndexer {
             }
             d.add(new StoredField(Fields.EXTERNAL, s.external() ? 1 : 0));
             if (symbolizer != null && s.kind() == SymbolKind.FUNCTION) {
-                List<Frame> frames = symbolizer.symbolize(s.address());
-                Frame outer = frames.get(frames.size() - 1);
-                if (outer.startLine() > 0) {
-                    d.add(new StoredField(Fields.DECL_FILE, outer.startFileName()));
-                    d.add(new StoredField(Fields.DECL_LINE, outer.startLine()));
+                SourceLocation at = symbolizer.declaration(s.address());
+                if (at.line() > 0) {
+                    d.add(new StoredField(Fields.DECL_FILE, at.file()));
+                    d.add(new StoredField(Fields.DECL_LINE, at.line()));
                 }
             }
             if (program != null && names != null) {

@@ -1,6 +1,5 @@
 package dev.hagfish.index;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +33,6 @@ import org.apache.lucene.store.FSDirectory;
 public final class KernelStore implements Closeable {
     /** Set to a number of milliseconds to pause just before the commit (tests kill the process there). */
     public static final String STALL_BEFORE_COMMIT = "HAGFISH_TEST_STALL_BEFORE_COMMIT_MS";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
     private final Directory directory;
@@ -136,7 +134,7 @@ public final class KernelStore implements Closeable {
         }
         for (ScoreDoc d : top(s, new TermQuery(new Term(Fields.DOC, Fields.KIND_KERNEL)), Integer.MAX_VALUE)) {
             Document doc = s.storedFields().document(d.doc);
-            out.add(JSON.readValue(doc.get(Fields.JSON), KernelRecord.class));
+            out.add(StoredJson.kernel(doc.get(Fields.JSON)));
         }
         out.sort(Comparator.comparing((KernelRecord k) -> k.version() == null ? "" : k.version())
                 .thenComparing(KernelRecord::uuid));

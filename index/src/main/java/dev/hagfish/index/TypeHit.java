@@ -1,6 +1,5 @@
 package dev.hagfish.index;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hagfish.types.Layout;
 import dev.hagfish.types.Type;
 import java.io.IOException;
@@ -19,19 +18,17 @@ import java.util.Optional;
  */
 public record TypeHit(String name, String kind, long size, String declFile, long declLine, String target,
         String json) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** Returns the stored layout of a struct, union, class or typedef of one. */
     public Optional<Layout> layout() throws IOException {
         if (json == null || kind.equals("enum")) {
             return Optional.empty();
         }
-        return Optional.of(JSON.readValue(json, Layout.class));
+        return Optional.of(StoredJson.layout(json));
     }
 
     /** Returns the stored enum. */
     public Optional<Type.Enum> enumeration() throws IOException {
-        return json != null && kind.equals("enum") ? Optional.of(JSON.readValue(json, Type.Enum.class))
+        return json != null && kind.equals("enum") ? Optional.of(StoredJson.enumeration(json))
                 : Optional.empty();
     }
 
