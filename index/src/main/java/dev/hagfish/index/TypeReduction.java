@@ -90,16 +90,18 @@ final class TypeReduction {
         if (known != null) {
             return known;
         }
+        // An id may be an alias: a DIE whose type the collector merged into an identical one.
         Type t = graph.get(id);
+        long real = t.id();
         long out;
         if (t instanceof Type.Struct || t instanceof Type.Enum || t instanceof Type.Typedef) {
             out = graph.canonical(graph.definition(t).id());
         } else {
             String shape = depth < MAX_CHAIN ? shape(t, depth) : null;
-            out = id;
+            out = real;
             if (shape != null) {
-                Long prior = byShape.putIfAbsent(shape, id);
-                out = prior != null ? prior : id;
+                Long prior = byShape.putIfAbsent(shape, real);
+                out = prior != null ? prior : real;
             }
         }
         mapped.put(id, out);
