@@ -193,15 +193,17 @@ CMDLOG="$WORK/commands.md"
 : > "$CMDLOG"
 
 # lldb FILE CREATE... : one lldb-22 run; its output appended, with the absolute samples/ paths
-# removed and without lldb's "compiled with optimization" warning, which lldb writes to stderr at
-# a varying place among the stdout lines.
+# removed, without lldb's "compiled with optimization" warning, which lldb writes to stderr at
+# a varying place among the stdout lines, and with the address in lldb's own heap where `expr`
+# copies a flexible array member (`uint64_t[] @ 0x00005…`, different every run) replaced by
+# `<lldb process memory>`.
 lldb_run() {
   local f=$1; shift
   local args=(-b --no-lldbinit) a
   for a in "$@"; do args+=(-o "$a"); done
   lldb-22 "${args[@]}" < /dev/null > "$WORK/lldb.out" 2>&1 || true
   sed -e "s#$SED_HERE##g" -e "s#$SED_HERE_P##g" -e '/^warning: kernel was compiled with optimization/d' \
-    "$WORK/lldb.out" >> "$OUT/$f"
+    -e 's/\[\] @ 0x0000[0-9a-f]\{12\}/[] @ <lldb process memory>/' "$WORK/lldb.out" >> "$OUT/$f"
 }
 
 # The lldb-22 spelling of an x command: memory read with the same format, size and count, at
@@ -244,7 +246,8 @@ golden() {
     echo
     echo "One run per command: \`lldb-22 -b --no-lldbinit$(printf " -o '%s'" "${pre[@]}") -o 'COMMAND'\`,"
     echo "stdout and stderr appended, with the absolute samples/ directory and lldb's \"kernel was compiled"
-    echo "with optimization\" warning removed. The COMMANDs:"
+    echo "with optimization\" warning removed, and lldb's own heap address of an \`expr\` result's flexible"
+    echo "array (\`T[] @ 0x00005…\`) written \`<lldb process memory>\`. The COMMANDs:"
     echo
     echo '```'
   } >> "$CMDLOG"
