@@ -3,9 +3,6 @@ package dev.hagfish.index;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hagfish.dwarf.DwarfSections;
 import dev.hagfish.dwarf.DwarfSummary;
-import dev.hagfish.symbols.DataSymbol;
-import dev.hagfish.symbols.Demangler;
-import dev.hagfish.symbols.Frame;
 import dev.hagfish.symbols.Parameter;
 import dev.hagfish.symbols.Program;
 import dev.hagfish.symbols.DebugInfo;
@@ -24,9 +21,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -34,7 +35,6 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * {@code KernelIndexer} turns one kernel and its DWARF into the store's documents: the kernel
@@ -43,7 +43,8 @@ import org.apache.lucene.util.BytesRef;
  * {@code addr} without the DWARF. It adds them to a writer; the caller commits.
  */
 final class KernelIndexer {
-    static final int CHUNK = 2048;
+    /** How many types of the reduced type graph one document holds. */
+    static final int TYPES_PER_DOCUMENT = 2048;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final IndexWriter writer;
@@ -60,8 +61,9 @@ final class KernelIndexer {
 
     /**
      * Adds every document of a kernel; returns the summary without timing. Types, functions and
-     * variables come from one pass, which the symbolizer reuses; the graph is dropped before the
-     * address table is built.
+     * variables come from one pass, which the symbolizer reuses. The address table needs only the
+     * symbolizer: with more than one thread it is built on a second thread while this one adds the
+     * types and symbols (the writer takes documents from both).
      */
     IndexSummary add(IndexInput input) throws IOException {
         String uuid = input.uuid();
@@ -77,9 +79,8 @@ final class KernelIndexer {
             DebugInfo info = DebugInfo.read(dwarf, threads);
             graph = info.types();
             program = info.program();
-            progress.update("types", 1, 1);
-            types = addTypes(uuid, graph);
             symbolizer = Symbolizer.of(dwarf, info, ranges);
+            progress.update("types", 1, 1);
             TreeSet<String> names = new TreeSet<>();
             for (DwarfSummary.UnitSummary u : DwarfSummary.of(dwarf).units()) {
                 if (u.name() != null) {
@@ -88,18 +89,39 @@ final class KernelIndexer {
             }
             sources.addAll(names);
         }
-        TypeReduction reduction = graph == null ? null : new TypeReduction(graph);
-        if (reduction != null) {
-            reduction.qualifyEnumerators(EnumScopes.of(graph, dwarf));
+        ExecutorService pool = threads > 1 ? Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "hagfish-addresses");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        // On its own thread the table reports nothing: this one reports for it while waiting.
+        AddressIndexer addresses = new AddressIndexer(writer, uuid, symbolizer, ranges,
+                pool == null ? progress : IndexProgress.NONE);
+        long[] intervals;
+        long symbols;
+        try {
+            Future<long[]> pending = pool == null ? null : pool.submit(addresses);
+            if (graph != null) {
+                types = addTypes(uuid, graph);
+            }
+            TypeReduction reduction = graph == null ? null : new TypeReduction(graph);
+            if (reduction != null) {
+                reduction.qualifyEnumerators(EnumScopes.of(graph, dwarf));
+            }
+            symbols = addSymbols(uuid, input.symbols(), symbolizer, program, graph, reduction);
+            if (reduction != null) {
+                addTypeGraph(uuid, reduction);
+            }
+            graph = null; // the rest needs only the symbolizer
+            program = null;
+            reduction = null;
+            intervals = pending == null ? addresses.call() : await(pending, addresses);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
-        long symbols = addSymbols(uuid, input.symbols(), symbolizer, program, graph, reduction);
-        if (reduction != null) {
-            addTypeGraph(uuid, reduction);
-        }
-        graph = null; // the address table needs only the symbolizer
-        program = null;
-        reduction = null;
-        long[] intervals = addAddresses(uuid, symbolizer, ranges);
+        progress.update("addresses", addresses.total(), addresses.total());
         KernelRecord record = new KernelRecord(uuid, input.version(), input.arch(), input.base(),
                 input.path().toAbsolutePath().normalize().toString(),
                 input.dwarfPath() == null ? null : input.dwarfPath().toAbsolutePath().normalize().toString(),
@@ -110,7 +132,31 @@ final class KernelIndexer {
         return new IndexSummary(record, false, members, enumerators, intervals[1], 0);
     }
 
-    private static Document doc(String uuid, String kind) {
+    /** Waits for the address table, reporting its progress meanwhile; rethrows what it threw. */
+    private long[] await(Future<long[]> pending, AddressIndexer addresses) throws IOException {
+        while (true) {
+            try {
+                return pending.get(250, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                progress.update("addresses", addresses.done(), addresses.total());
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                } else if (cause instanceof RuntimeException re) {
+                    throw re;
+                } else if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(cause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while building the address table");
+            }
+        }
+    }
+
+    static Document doc(String uuid, String kind) {
         Document d = new Document();
         d.add(new StringField(Fields.KERNEL, uuid, Field.Store.NO));
         d.add(new StringField(Fields.DOC, kind, Field.Store.NO));
@@ -275,13 +321,13 @@ final class KernelIndexer {
 
     /**
      * Adds the reduced type graph ({@link TypeReduction}) that {@code print} and {@code x} read,
-     * {@link #CHUNK} types per document, as {@link StoredTypes} JSON.
+     * {@link #TYPES_PER_DOCUMENT} types per document, as {@link StoredTypes} JSON.
      */
     private void addTypeGraph(String uuid, TypeReduction reduction) throws IOException {
         List<Type> all = reduction.types();
-        for (int i = 0; i < all.size(); i += CHUNK) {
+        for (int i = 0; i < all.size(); i += TYPES_PER_DOCUMENT) {
             Document d = doc(uuid, Fields.KIND_TYPE_GRAPH);
-            d.add(new StoredField(Fields.JSON, StoredTypes.encode(all.subList(i, Math.min(all.size(), i + CHUNK)))));
+            d.add(new StoredField(Fields.JSON, StoredTypes.encode(all.subList(i, Math.min(all.size(), i + TYPES_PER_DOCUMENT)))));
             writer.addDocument(d);
         }
     }
@@ -310,96 +356,5 @@ final class KernelIndexer {
             writer.addDocument(m);
             members++;
         }
-    }
-
-    /**
-     * Adds the address table; returns {intervals, chunks}. The answer at each boundary is
-     * computed, merged with the previous interval when it is the same, and written a chunk at a
-     * time, so that only one chunk of answers is ever held.
-     */
-    private long[] addAddresses(String uuid, Symbolizer symbolizer, SymbolRanges ranges) throws IOException {
-        long[] starts = withZero(symbolizer != null ? symbolizer.boundaries() : symbolBoundaries(ranges));
-        ChunkWriter out = new ChunkWriter(uuid);
-        AddressAnswer previous = null;
-        for (int i = 0; i < starts.length; i++) {
-            AddressAnswer a = symbolizer != null
-                    ? new AddressAnswer(symbolizer.symbolize(starts[i]), symbolizer.symbolizeData(starts[i]))
-                    : symbolOnly(ranges, starts[i]);
-            if (!a.equals(previous)) {
-                out.add(starts[i], a);
-                previous = a;
-            }
-            if ((i & 4095) == 0) {
-                progress.update("addresses", i, starts.length);
-            }
-        }
-        out.flush();
-        progress.update("addresses", starts.length, starts.length);
-        return new long[] {out.intervals, out.chunks};
-    }
-
-    /** Collects intervals and writes them as chunks of {@link #CHUNK}. */
-    private final class ChunkWriter {
-        private final String uuid;
-        private final long[] starts = new long[CHUNK];
-        private final List<AddressAnswer> answers = new ArrayList<>(CHUNK);
-        long intervals;
-        long chunks;
-
-        ChunkWriter(String uuid) {
-            this.uuid = uuid;
-        }
-
-        void add(long start, AddressAnswer a) throws IOException {
-            if (answers.size() == CHUNK) {
-                flush();
-            }
-            starts[answers.size()] = start;
-            answers.add(a);
-            intervals++;
-        }
-
-        void flush() throws IOException {
-            if (answers.isEmpty()) {
-                return;
-            }
-            Document d = doc(uuid, Fields.KIND_ADDRESSES);
-            d.add(new StoredField(Fields.FIRST, starts[0]));
-            d.add(new StoredField(Fields.CHUNK, new BytesRef(AddressTable.encode(starts, answers, 0, answers.size()))));
-            writer.addDocument(d);
-            chunks++;
-            answers.clear();
-        }
-    }
-
-    private static long[] symbolBoundaries(SymbolRanges ranges) {
-        TreeSet<Long> all = new TreeSet<>(Long::compareUnsigned);
-        for (SymbolRanges.Entry e : ranges.entries()) {
-            all.add(e.address());
-            if (e.size() != 0) {
-                all.add(e.address() + e.size());
-            }
-        }
-        return all.stream().mapToLong(Long::longValue).toArray();
-    }
-
-    private static AddressAnswer symbolOnly(SymbolRanges ranges, long a) {
-        Optional<SymbolRanges.Entry> e = ranges.find(a);
-        if (e.isEmpty()) {
-            return new AddressAnswer(List.of(new Frame("", "", 0, 0, "", 0, OptionalLong.empty(), 0)),
-                    Optional.empty());
-        }
-        String name = Demangler.demangle(e.get().name());
-        return new AddressAnswer(List.of(new Frame(name, "", 0, 0, "", 0, OptionalLong.of(e.get().address()), 0)),
-                Optional.of(new DataSymbol(name, e.get().address(), e.get().size())));
-    }
-
-    private static long[] withZero(long[] b) {
-        if (b.length > 0 && b[0] == 0) {
-            return b;
-        }
-        long[] out = new long[b.length + 1];
-        System.arraycopy(b, 0, out, 1, b.length);
-        return out;
     }
 }
