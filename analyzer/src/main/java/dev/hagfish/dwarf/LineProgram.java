@@ -191,7 +191,6 @@ public final class LineProgram {
     private volatile Paths paths;
 
     /** Marks a file index that names no path (compared by identity). */
-    @SuppressWarnings("StringOperationCanBeSimplified")
     private static final String NO_PATH = new String("");
 
     /**
