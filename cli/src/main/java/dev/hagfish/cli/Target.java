@@ -6,7 +6,6 @@ import dev.hagfish.macho.MachOFile;
 import dev.hagfish.macho.ThreadCommand;
 import dev.hagfish.memory.AddressSpace;
 import dev.hagfish.memory.CoreFile;
-import dev.hagfish.memory.KernelFacts;
 import dev.hagfish.memory.SlideMethod;
 import dev.hagfish.memory.SlideReport;
 import java.io.Closeable;
@@ -34,7 +33,6 @@ import java.util.Optional;
  *
  * @param store the open store
  * @param kernel the indexed kernel the memory is of
- * @param facts what slide detection knew of the kernel
  * @param matchedBy how the kernel was chosen: {@code --kernel}, the store's only kernel, or the
  *     snapshot's evidence ({@code LC_NOTE main bin spec UUID}, {@code version banner in memory}, …)
  * @param space the memory to read (see above)
@@ -44,7 +42,7 @@ import java.util.Optional;
  * @param report the slide, its method and the cross-checks
  * @param warnings the warnings printed when the target was opened
  */
-record Target(KernelStore store, KernelRecord kernel, KernelFacts facts, String matchedBy, AddressSpace space,
+record Target(KernelStore store, KernelRecord kernel, String matchedBy, AddressSpace space,
         Optional<AddressSpace> snapshot, Optional<CoreFile> core, Optional<MachOFile> kernelImage, SlideReport report,
         List<String> warnings) implements Closeable {
 

@@ -153,8 +153,6 @@ final class TargetOptions {
             matchedBy = m.evidence();
         }
         MachOFile image = kernelImage(record, warnings);
-        KernelFacts k = facts.containsKey(record.uuid()) ? facts.get(record.uuid())
-                : KernelFactsFromIndex.of(st, record, image);
         if (snapshot != null && notes.uuid().isPresent()) {
             checkUuid(snapshot, record, notes.uuid().get(), "its LC_NOTE", warnings);
         }
@@ -167,6 +165,9 @@ final class TargetOptions {
                     given != null ? "given on the command line" : "the kernel file as linked", List.of(),
                     Optional.empty());
         } else {
+            // Slide detection needs the kernel's facts; without a snapshot nothing reads them.
+            KernelFacts k = facts.containsKey(record.uuid()) ? facts.get(record.uuid())
+                    : KernelFactsFromIndex.of(st, record, image);
             SlideDetector d = new SlideDetector(snapshot, notes);
             report = given != null ? d.check(k, given) : d.detect(k);
             if (report.memoryUuid().isPresent()) {
@@ -197,7 +198,7 @@ final class TargetOptions {
             err.println("hagfish: warning: " + w);
         }
         err.flush();
-        return new Target(st, record, k, matchedBy, space, Optional.ofNullable(snapshot), Optional.ofNullable(coreFile),
+        return new Target(st, record, matchedBy, space, Optional.ofNullable(snapshot), Optional.ofNullable(coreFile),
                 Optional.ofNullable(image), report, warnings);
     }
 

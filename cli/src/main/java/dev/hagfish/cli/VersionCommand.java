@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,9 +45,10 @@ final class VersionCommand implements Callable<Integer> {
         try (Target t = target.open()) {
             String banner = t.kernel().version();
             String source = "index";
-            if (t.facts().versionAddress().isPresent()) {
+            Optional<Long> version = KernelFactsFromIndex.symbol(t.store(), t.kernel(), "version");
+            if (version.isPresent()) {
                 try {
-                    String seen = t.space().cstring(t.slid(t.facts().versionAddress().get()), MAX_BANNER);
+                    String seen = t.space().cstring(t.slid(version.get()), MAX_BANNER);
                     if (!seen.isEmpty()) {
                         banner = seen;
                         source = t.snapshot().isPresent() ? "memory" : "kernel file";
