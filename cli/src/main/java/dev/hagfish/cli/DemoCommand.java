@@ -123,7 +123,7 @@ final class DemoCommand implements Callable<Integer> {
     private static Map<String, Object> run(String... args) {
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        CommandLine cl = Main.commandLine();
+        CommandLine cl = Main.commandLine(args); // as main builds it: the named subcommand alone
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int code = cl.execute(args);
