@@ -92,19 +92,7 @@ run() {
   CPU=$(awk "BEGIN {printf \"%.2f\", $u + $s}")
   RSS=$((k / 1024))
 }
-# median NAME N COMMAND...: median wall and CPU over N runs (WALL, CPU), largest RSS.
-median() {
-  local name=$1 n=$2; shift 2
-  local walls=() cpus=() rss=0
-  for _ in $(seq "$n"); do
-    run "$name" "$@"
-    walls+=("$WALL"); cpus+=("$CPU"); [ "$RSS" -gt "$rss" ] && rss=$RSS
-  done
-  WALL=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  CPU=$(printf '%s\n' "${cpus[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  RSS=$rss
-}
-ratio() { awk "BEGIN {if ($2 > 0) printf \"%.2fx\", $1 / $2; else print \"-\"}"; }
+. "$ROOT/bench/timing.sh"
 row() { printf '  %-44s %9s s wall %9s s cpu %7s MiB\n' "$1" "$2" "$3" "$4"; }
 dwarf_bytes() { llvm-dwarfdump-19 --show-section-sizes "$1" | awk '/Total Size:/ {print $3}'; }
 peak_heap() { sed -n 's/.* \([0-9]*\)M->[0-9]*M([0-9]*M).*/\1/p' "$1" | sort -n | tail -1; }

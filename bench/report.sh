@@ -66,19 +66,7 @@ run() {
   CPU=$(awk "BEGIN {printf \"%.2f\", $u + $s}")
   RSS=$((k / 1024))
 }
-# median NAME N COMMAND...: median wall and CPU over N runs, largest RSS.
-median() {
-  local name=$1 n=$2; shift 2
-  local walls=() cpus=() rss=0
-  for _ in $(seq "$n"); do
-    run "$name" "$@"
-    walls+=("$WALL"); cpus+=("$CPU"); [ "$RSS" -gt "$rss" ] && rss=$RSS
-  done
-  WALL=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  CPU=$(printf '%s\n' "${cpus[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  RSS=$rss
-}
-ratio() { awk "BEGIN {if ($2 > 0) printf \"%.2fx\", $1 / $2; else print \"-\"}"; }
+. "$ROOT/bench/timing.sh"
 row() { printf '  %-46s %8s s wall %8s s cpu %7s MiB\n' "$1" "$2" "$3" "$4"; }
 
 STORE="$CACHE/report-store-$(basename "$VMLINUX")"
