@@ -14,7 +14,7 @@ class CachedSpaceTest {
     @Test
     void randomReadsEqualTheSlowSpaceAndHitTheCache() throws IOException {
         CoreFile core = CoreFileTest.open(CoreFileTest.CORE);
-        CountingSpace slow = new CountingSpace(core);
+        RecordingSpace slow = new RecordingSpace(core);
         CachedSpace cached = new CachedSpace(slow, 4096, 64);
         long seed = new Random().nextLong();
         Random r = new Random(seed);
@@ -38,29 +38,29 @@ class CachedSpaceTest {
             }
         }
         // At most 2000 reads of at most 2 pages each went to the slow space, and most were served by the cache.
-        assertTrue(slow.reads < cached.hits(), "seed " + seed + ": " + slow.reads + " slow reads, " + cached.hits() + " hits");
+        assertTrue(slow.count() < cached.hits(), "seed " + seed + ": " + slow.count() + " slow reads, " + cached.hits() + " hits");
     }
 
     @Test
     void membersOfOneStructCostOnePageRead() throws IOException {
-        CountingSpace slow = new CountingSpace(CoreFileTest.open(CoreFileTest.CORE));
+        RecordingSpace slow = new RecordingSpace(CoreFileTest.open(CoreFileTest.CORE));
         CachedSpace cached = new CachedSpace(slow, 4096, 4);
         // 0x100 bytes of one page of __DATA (a struct's members).
         long data = SampleLayout.segment("__DATA")[0] + LldbMemoryRows.SLIDE + 0x10;
         for (int off = 0; off < 0x100; off += 8) {
             cached.u64(data + off);
         }
-        assertEquals(1, slow.reads);
+        assertEquals(1, slow.count());
         assertEquals(1, cached.misses());
         cached.invalidate();
         cached.u64(data);
-        assertEquals(2, slow.reads);
+        assertEquals(2, slow.count());
     }
 
     @Test
     void aPartlyMappedPageIsReadAsAskedAndFaultsAsTheSlowSpaceDoes() throws IOException {
         CoreFile core = CoreFileTest.open(CoreFileTest.CORE);
-        CachedSpace cached = new CachedSpace(new CountingSpace(core), 0x10000, 4);
+        CachedSpace cached = new CachedSpace(new RecordingSpace(core), 0x10000, 4);
         long text = SampleLayout.segment("__TEXT")[0] + LldbMemoryRows.SLIDE;
         // A 64 KiB page at the text base is not all mapped: the read goes through as asked.
         assertArrayEquals(core.read(text, 16), cached.read(text, 16));

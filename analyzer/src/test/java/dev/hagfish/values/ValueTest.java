@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hagfish.memory.AddressSpace;
-import dev.hagfish.memory.MappedRange;
+import dev.hagfish.memory.RecordingSpace;
 import dev.hagfish.memory.MemoryFaultException;
 import dev.hagfish.types.Member;
 import dev.hagfish.types.Type;
 import dev.hagfish.types.TypeGraph;
-import java.io.IOException;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,63 +36,32 @@ class ValueTest {
         }
     }
 
-    /** An address space that records every read. */
-    static final class Recording implements AddressSpace {
-        final AddressSpace inner;
-        final List<long[]> reads = new ArrayList<>();
-
-        Recording(AddressSpace inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public String describe() {
-            return inner.describe();
-        }
-
-        @Override
-        public ByteOrder order() {
-            return inner.order();
-        }
-
-        @Override
-        public List<MappedRange> ranges() {
-            return inner.ranges();
-        }
-
-        @Override
-        public void read(long addr, byte[] dst, int off, int len) throws IOException {
-            reads.add(new long[] {addr, len});
-            inner.read(addr, dst, off, len);
-        }
-    }
-
     @Test
     void aMemberReadsOnlyItsBytes() throws Exception {
-        Recording memory = new Recording(FakeKernel.memory(ByteOrder.LITTLE_ENDIAN));
+        RecordingSpace memory = new RecordingSpace(FakeKernel.memory(ByteOrder.LITTLE_ENDIAN));
         Scope scope = Scope.of(FakeKernel.graph(), FakeKernel.globals(), memory, 0);
         Value id = Expr.evaluate("head.next->id", scope);
         assertEquals(2, id.asLong());
-        assertEquals(2, memory.reads.size(), "the pointer, then the int");
-        assertEquals(List.of(FakeKernel.BASE, 8L), List.of(memory.reads.get(0)[0], memory.reads.get(0)[1]));
-        assertEquals(List.of(FakeKernel.BASE + 0x48, 4L), List.of(memory.reads.get(1)[0], memory.reads.get(1)[1]));
-        memory.reads.clear();
+        assertEquals(2, memory.reads().size(), "the pointer, then the int");
+        assertEquals(List.of(FakeKernel.BASE, 8L), List.of(memory.reads().get(0)[0], memory.reads().get(0)[1]));
+        assertEquals(List.of(FakeKernel.BASE + 0x48, 4L), List.of(memory.reads().get(1)[0], memory.reads().get(1)[1]));
+        memory.reads().clear();
         Value level = Expr.evaluate("tail.level", scope);
         assertEquals(15, level.asLong());
-        assertEquals(1, memory.reads.size());
-        assertEquals(List.of(FakeKernel.BASE + 0x40 + 20, 1L), List.of(memory.reads.get(0)[0], memory.reads.get(0)[1]),
+        assertEquals(1, memory.reads().size());
+        assertEquals(List.of(FakeKernel.BASE + 0x40 + 20, 1L), List.of(memory.reads().get(0)[0], memory.reads().get(0)[1]),
                 "a bit-field reads the bytes that hold its bits");
     }
 
     @Test
     void aStructIsReadOnceToPrint() throws Exception {
-        Recording memory = new Recording(FakeKernel.memory(ByteOrder.LITTLE_ENDIAN));
+        RecordingSpace memory = new RecordingSpace(FakeKernel.memory(ByteOrder.LITTLE_ENDIAN));
         Scope scope = Scope.of(FakeKernel.graph(), FakeKernel.globals(), memory, 0);
         String text = new ValueFormatter(20).format(Expr.evaluate("head", scope));
         assertEquals("{next = 0xffffff8000100040 <tail>, id = 1, name = \"head\\000\\000\\000\", flags = 5, level = -3, "
                 + "color = GREEN, {i = 7, f = 9.80908925e-45}, weight = 1.5}", text);
-        assertEquals(1, memory.reads.size(), "one read of the 40 bytes");
-        assertEquals(40, memory.reads.get(0)[1]);
+        assertEquals(1, memory.reads().size(), "one read of the 40 bytes");
+        assertEquals(40, memory.reads().get(0)[1]);
     }
 
     @ParameterizedTest
