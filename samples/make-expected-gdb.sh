@@ -15,6 +15,7 @@ export LC_ALL=C
 OUT=expected/gdb
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
+. tools/dwarf-elf.sh
 for t in gdb-multiarch clang-19 llvm-objcopy-19 llvm-lipo-19 python3; do
   if ! command -v "$t" >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ]; then
@@ -37,19 +38,8 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 
 # ptype_golden NAME DWARF_FILE TRIPLE TYPES_JSONL [OBJECT]: one golden from one Mach-O DWARF file.
 ptype_golden() {
-  local name=$1 d=$2 triple=$3 types=$4 object=${5:-} s elfname names
-  [ -f "$WORK/empty-$triple.o" ] || clang-19 -target "$triple" -c -x c /dev/null -o "$WORK/empty-$triple.o"
-  local args=()
-  for s in debug_info debug_abbrev debug_str debug_str_offs debug_line debug_line_str debug_addr \
-           debug_aranges debug_ranges debug_rnglists debug_loc debug_loclists; do
-    rm -f "$WORK/$s.bin"
-    if llvm-objcopy-19 --dump-section "__DWARF,__$s=$WORK/$s.bin" "$d" /dev/null 2>/dev/null; then
-      elfname=".$s"; [ "$s" = debug_str_offs ] && elfname=.debug_str_offsets
-      args+=(--add-section "$elfname=$WORK/$s.bin")
-    fi
-  done
-  llvm-objcopy-19 "${args[@]}" "$WORK/empty-$triple.o" "$WORK/$name.elf"
-  echo "- \`$name\`: llvm-objcopy-19 --dump-section __DWARF,__<s>=<s>.bin $d; llvm-objcopy-19 ${args[*]//$WORK\//} empty-$triple.o $name.elf" >> "$OUT/COMMANDS.md"
+  local name=$1 d=$2 triple=$3 types=$4 object=${5:-} names
+  dwarf_elf "$name" "$d" "$triple"
   names=$(python3 -c '
 import json,sys
 seen=set()
@@ -68,24 +58,5 @@ print("\n".join(sorted(seen)))' "$types" "$object")
   echo "  then: gdb-multiarch -nx -batch -ex 'echo ==== NAME\\n' -ex 'ptype /o NAME' ... $name.elf > expected/gdb/$name.ptype.txt (names: $types${object:+, \"object\": \"$object\"})" >> "$OUT/COMMANDS.md"
 }
 
-dsym() { echo "kernels/$1/kernel.dSYM/Contents/Resources/DWARF/kernel"; }
-
-for v in x86_64-dwarf2 x86_64-dwarf4 x86_64-dwarf5; do
-  ptype_golden "$v" "$(dsym "$v")" x86_64-linux-gnu "expected/$v/types.jsonl"
-done
-ptype_golden arm64-dwarf5 "$(dsym arm64-dwarf5)" aarch64-linux-gnu expected/arm64-dwarf5/types.jsonl
-
-# The fat dSYM's slices were made by llvm-lipo-19 from the x86_64-dwarf4 and arm64-dwarf5 dSYMs,
-# so their names come from those variants' types.jsonl; gdb still reads the slice's own bytes.
-for a in x86_64:x86_64-linux-gnu:x86_64-dwarf4 arm64:aarch64-linux-gnu:arm64-dwarf5; do
-  IFS=: read -r arch triple from <<< "$a"
-  llvm-lipo-19 "$(dsym fat)" -thin "$arch" -output "$WORK/fat-$arch.dwarf"
-  echo "- \`fat-$arch\`: llvm-lipo-19 $(dsym fat) -thin $arch -output fat-$arch.dwarf" >> "$OUT/COMMANDS.md"
-  ptype_golden "fat-$arch" "$WORK/fat-$arch.dwarf" "$triple" "expected/$from/types.jsonl"
-  sed -i "s#$WORK/##g" "$OUT/COMMANDS.md"
-done
-
-for o in $(LC_ALL=C find kernels/i386 -name '*.o' | LC_ALL=C sort); do
-  ptype_golden "i386-$(basename "$o" .o)" "$o" i386-linux-gnu expected/i386/types.jsonl "$o"
-done
+each_dwarf ptype_golden
 [ -x ./make-manifest.sh ] && ./make-manifest.sh

@@ -19,6 +19,7 @@ export LC_ALL=C
 OUT=expected/pahole
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
+. tools/dwarf-elf.sh
 for t in pahole clang-19 llvm-objcopy-19 llvm-lipo-19 python3; do
   if ! command -v "$t" >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ]; then
@@ -42,19 +43,8 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 
 # pahole_golden NAME DWARF_FILE TRIPLE TYPES_JSONL [OBJECT]: one golden from one Mach-O DWARF file.
 pahole_golden() {
-  local name=$1 d=$2 triple=$3 types=$4 object=${5:-} s elfname names n
-  [ -f "$WORK/empty-$triple.o" ] || clang-19 -target "$triple" -c -x c /dev/null -o "$WORK/empty-$triple.o"
-  local args=()
-  for s in debug_info debug_abbrev debug_str debug_str_offs debug_line debug_line_str debug_addr \
-           debug_aranges debug_ranges debug_rnglists debug_loc debug_loclists; do
-    rm -f "$WORK/$s.bin"
-    if llvm-objcopy-19 --dump-section "__DWARF,__$s=$WORK/$s.bin" "$d" /dev/null 2>/dev/null; then
-      elfname=".$s"; [ "$s" = debug_str_offs ] && elfname=.debug_str_offsets
-      args+=(--add-section "$elfname=$WORK/$s.bin")
-    fi
-  done
-  llvm-objcopy-19 "${args[@]}" "$WORK/empty-$triple.o" "$WORK/$name.elf"
-  echo "- \`$name\`: llvm-objcopy-19 --dump-section __DWARF,__<s>=<s>.bin $d; llvm-objcopy-19 ${args[*]//$WORK\//} empty-$triple.o $name.elf" >> "$OUT/COMMANDS.md"
+  local name=$1 d=$2 triple=$3 types=$4 object=${5:-} names n
+  dwarf_elf "$name" "$d" "$triple"
   names=$(python3 -c '
 import json,sys
 seen=set()
@@ -92,26 +82,7 @@ ask() {
   done < "$WORK/$name.names"
 }
 
-dsym() { echo "kernels/$1/kernel.dSYM/Contents/Resources/DWARF/kernel"; }
-
-for v in x86_64-dwarf2 x86_64-dwarf4 x86_64-dwarf5; do
-  pahole_golden "$v" "$(dsym "$v")" x86_64-linux-gnu "expected/$v/types.jsonl"
-done
-pahole_golden arm64-dwarf5 "$(dsym arm64-dwarf5)" aarch64-linux-gnu expected/arm64-dwarf5/types.jsonl
-
-# The fat dSYM's slices were made by llvm-lipo-19 from the x86_64-dwarf4 and arm64-dwarf5 dSYMs,
-# so their names come from those variants' types.jsonl; pahole still reads the slice's own bytes.
-for a in x86_64:x86_64-linux-gnu:x86_64-dwarf4 arm64:aarch64-linux-gnu:arm64-dwarf5; do
-  IFS=: read -r arch triple from <<< "$a"
-  llvm-lipo-19 "$(dsym fat)" -thin "$arch" -output "$WORK/fat-$arch.dwarf"
-  echo "- \`fat-$arch\`: llvm-lipo-19 $(dsym fat) -thin $arch -output fat-$arch.dwarf" >> "$OUT/COMMANDS.md"
-  pahole_golden "fat-$arch" "$WORK/fat-$arch.dwarf" "$triple" "expected/$from/types.jsonl"
-  sed -i "s#$WORK/##g" "$OUT/COMMANDS.md"
-done
-
-for o in $(LC_ALL=C find kernels/i386 -name '*.o' | LC_ALL=C sort); do
-  pahole_golden "i386-$(basename "$o" .o)" "$o" i386-linux-gnu expected/i386/types.jsonl "$o"
-done
+each_dwarf pahole_golden
 
 # Another cacheline size: the x86_64 DWARF 4 names again, with 32-byte cachelines.
 echo "- \`x86_64-dwarf4-cacheline32\`: for each NAME of x86_64-dwarf4: pahole -c 32 -C NAME x86_64-dwarf4.elf >> expected/pahole/x86_64-dwarf4-cacheline32.txt" >> "$OUT/COMMANDS.md"
