@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -53,23 +54,17 @@ class ValuesGdbGoldenTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> core() throws IOException {
-        return tests("core", "--core", Golden.SAMPLES.resolve("snapshots/x86_64-dwarf4.core").toString());
+    List<DynamicContainer> targets() throws IOException {
+        List<DynamicContainer> out = new ArrayList<>();
+        for (ValuesTarget t : ValuesTarget.values()) {
+            out.add(DynamicContainer.dynamicContainer(t.golden, tests(t)));
+        }
+        return out;
     }
 
-    @TestFactory
-    Stream<DynamicTest> coreWithoutNoteAndAGivenSlide() throws IOException {
-        return tests("nonote", "--core", Golden.SAMPLES.resolve("snapshots/x86_64-dwarf4-nonote.core").toString(),
-                "--slide", "0x4600000");
-    }
-
-    @TestFactory
-    Stream<DynamicTest> kernelImageAlone() throws IOException {
-        return tests("image");
-    }
-
-    private Stream<DynamicTest> tests(String target, String... targetArgs) throws IOException {
-        List<Block> blocks = blocks(Golden.expected("values/gdb-" + target + ".txt"));
+    private static Stream<DynamicTest> tests(ValuesTarget target) throws IOException {
+        String[] targetArgs = target.args();
+        List<Block> blocks = blocks(Golden.expected("values/gdb-" + target.golden + ".txt"));
         assertTrue(blocks.size() > 100, "the golden has its commands");
         return blocks.stream().map(b -> DynamicTest.dynamicTest(b.command(), () -> check(b, targetArgs)));
     }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -38,24 +39,18 @@ class ValuesLldbGoldenTest {
     private static final Pattern READ = Pattern.compile("memory read -f (\\w) (?:-s (\\d) )?-c (\\d+) -- (.*)");
 
     @TestFactory
-    Stream<DynamicTest> core() throws IOException {
-        return tests("core", "--core", Golden.SAMPLES.resolve("snapshots/x86_64-dwarf4.core").toString());
+    List<DynamicContainer> targets() throws IOException {
+        List<DynamicContainer> out = new ArrayList<>();
+        for (ValuesTarget t : ValuesTarget.values()) {
+            out.add(DynamicContainer.dynamicContainer(t.golden, tests(t)));
+        }
+        return out;
     }
 
-    @TestFactory
-    Stream<DynamicTest> coreWithoutNoteAndAGivenSlide() throws IOException {
-        return tests("nonote", "--core", Golden.SAMPLES.resolve("snapshots/x86_64-dwarf4-nonote.core").toString(),
-                "--slide", "0x4600000");
-    }
-
-    @TestFactory
-    Stream<DynamicTest> kernelImageAlone() throws IOException {
-        return tests("image");
-    }
-
-    private Stream<DynamicTest> tests(String target, String... targetArgs) throws IOException {
+    private static Stream<DynamicTest> tests(ValuesTarget target) throws IOException {
+        String[] targetArgs = target.args();
         List<String[]> runs = new ArrayList<>();
-        for (String[] r : LldbValues.transcript(Files.readAllLines(Golden.expected("values/lldb-" + target + ".txt")))) {
+        for (String[] r : LldbValues.transcript(Files.readAllLines(Golden.expected("values/lldb-" + target.golden + ".txt")))) {
             String c = r[0];
             if ((c.startsWith("expr -- ") || c.startsWith("target variable ") || c.startsWith("memory read "))
                     && !r[1].contains("error:")) {
