@@ -27,13 +27,16 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * later run finds the copy by the same hash and only re-reads the compressed file to hash it. The
  * copy is written to a temporary file and renamed into place, so a copy that exists is complete,
  * even if a run is killed or two runs inflate the same file at once. Inflating streams through a
- * fixed buffer: cores of several GB never pass through the heap.
+ * fixed buffer: cores of several GB never pass through the heap. The cache keeps to a size budget
+ * ({@link InflateCache}): a new copy makes room by deleting the least recently used ones.
  *
  * <p>Multi-member gzip files and multi-stream xz files inflate to the concatenation of their
  * members, as {@code gzip -d} and {@code xz -d} do.
  */
 public final class CompressedInput {
     private static final int BUFFER = 1 << 20;
+    /** The ending of an inflated copy's name (after the SHA-256 of the compressed file). */
+    static final String SUFFIX = ".inflated";
 
     /** What a file is compressed with. */
     public enum Kind {
@@ -70,30 +73,32 @@ public final class CompressedInput {
      * names the given file.
      *
      * @param file the snapshot file
-     * @param cacheDir where inflated copies live (created if missing)
+     * @param cache where inflated copies live (the directory is created if missing)
      * @param progress receives the phases {@code hash} and {@code inflate}, in compressed bytes
      * @throws FormatException if the compressed stream is corrupt or truncated (the offset is in
      *     the compressed file)
      * @throws IOException if a file cannot be read or written
      */
-    public static ByteSource open(Path file, Path cacheDir, Progress progress) throws IOException {
+    public static ByteSource open(Path file, InflateCache cache, Progress progress) throws IOException {
         Kind kind = detect(file);
         if (kind == Kind.NONE) {
             return ByteSource.open(file);
         }
-        Path copy = cached(file, kind, cacheDir, progress);
+        Path copy = cached(file, kind, cache, progress);
         ByteSource inflated = ByteSource.open(copy);
         return inflated.slice(0, inflated.size(), file + " (" + kind.name().toLowerCase(java.util.Locale.ROOT)
                 + ", inflated to " + copy + ")");
     }
 
     /**
-     * Returns the inflated copy of a compressed file in {@code cacheDir}, inflating it first if it
-     * is not there.
+     * Returns the inflated copy of a compressed file in the cache, inflating it first if it is not
+     * there (and then pruning the cache to its budget); a copy found is marked as used.
      */
-    public static Path cached(Path file, Kind kind, Path cacheDir, Progress progress) throws IOException {
-        Path copy = cacheDir.resolve(sha256(file, progress) + ".inflated");
+    public static Path cached(Path file, Kind kind, InflateCache cache, Progress progress) throws IOException {
+        Path cacheDir = cache.dir();
+        Path copy = cacheDir.resolve(sha256(file, progress) + SUFFIX);
         if (Files.isRegularFile(copy)) {
+            cache.touch(copy);
             return copy;
         }
         Files.createDirectories(cacheDir);
@@ -108,6 +113,7 @@ public final class CompressedInput {
         } finally {
             Files.deleteIfExists(tmp);
         }
+        cache.prune(copy);
         return copy;
     }
 

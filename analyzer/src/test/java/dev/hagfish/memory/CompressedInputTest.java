@@ -36,7 +36,7 @@ class CompressedInputTest {
     void theGzippedCoreInflatesOnceAndReadsAsLldbReadTheCore() throws IOException {
         Path cache = tmp.resolve("cache");
         List<String> phases = new ArrayList<>();
-        ByteSource s = CompressedInput.open(GZ, cache, (p, done, total) -> phases.add(p));
+        ByteSource s = CompressedInput.open(GZ, unbounded(cache), (p, done, total) -> phases.add(p));
         assertArrayEquals(Files.readAllBytes(CORE), all(s));
         assertTrue(phases.contains("hash") && phases.contains("inflate"), phases.toString());
         assertTrue(s.describe().startsWith(GZ + " (gzip, inflated to " + cache), s.describe());
@@ -48,7 +48,7 @@ class CompressedInputTest {
             assertArrayEquals(r.bytes(), c.read(r.address(), r.bytes().length), r.line());
         }
         phases.clear();
-        ByteSource again = CompressedInput.open(GZ, cache, (p, done, total) -> phases.add(p));
+        ByteSource again = CompressedInput.open(GZ, unbounded(cache), (p, done, total) -> phases.add(p));
         assertFalse(phases.contains("inflate"), "the second open uses the cached copy: " + phases);
         assertEquals(s.size(), again.size());
     }
@@ -64,9 +64,9 @@ class CompressedInputTest {
             os.write(Files.readAllBytes(CORE));
         }
         assertEquals(CompressedInput.Kind.XZ, CompressedInput.detect(xz));
-        assertArrayEquals(Files.readAllBytes(CORE), all(CompressedInput.open(xz, tmp.resolve("c"), Progress.NONE)));
+        assertArrayEquals(Files.readAllBytes(CORE), all(CompressedInput.open(xz, unbounded(tmp.resolve("c")), Progress.NONE)));
         // An uncompressed file is mapped as it is, with no copy.
-        ByteSource plain = CompressedInput.open(CORE, tmp.resolve("none"), Progress.NONE);
+        ByteSource plain = CompressedInput.open(CORE, unbounded(tmp.resolve("none")), Progress.NONE);
         assertEquals(CORE.toString(), plain.describe());
         assertFalse(Files.exists(tmp.resolve("none")));
         Path tiny = tmp.resolve("tiny");
@@ -80,7 +80,7 @@ class CompressedInputTest {
         Path cut = tmp.resolve("cut.core.gz");
         Files.write(cut, Arrays.copyOf(gz, gz.length / 2));
         Path cache = tmp.resolve("cache");
-        FormatException e = assertThrows(FormatException.class, () -> CompressedInput.open(cut, cache, Progress.NONE));
+        FormatException e = assertThrows(FormatException.class, () -> CompressedInput.open(cut, unbounded(cache), Progress.NONE));
         assertTrue(e.getMessage().startsWith(cut + ": at offset 0x"), e.getMessage());
         assertTrue(e.getMessage().contains("gzip stream is corrupt or truncated"), e.getMessage());
         byte[] bad = gz.clone();
@@ -89,9 +89,14 @@ class CompressedInputTest {
         }
         Path corrupt = tmp.resolve("bad.gz");
         Files.write(corrupt, bad);
-        assertThrows(FormatException.class, () -> CompressedInput.open(corrupt, cache, Progress.NONE));
+        assertThrows(FormatException.class, () -> CompressedInput.open(corrupt, unbounded(cache), Progress.NONE));
         try (Stream<Path> files = Files.list(cache)) {
             assertEquals(0, files.count(), "no copy and no temporary left");
         }
+    }
+
+    /** A cache directory without a budget. */
+    static InflateCache unbounded(Path dir) {
+        return new InflateCache(dir, Long.MAX_VALUE);
     }
 }

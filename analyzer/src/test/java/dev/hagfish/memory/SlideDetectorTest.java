@@ -65,7 +65,7 @@ class SlideDetectorTest {
 
     @Test
     void theGzippedCoreResolvesLikeTheCore() throws IOException {
-        CoreFile core = CoreFile.open(CompressedInput.open(CompressedInputTest.GZ, tmp, Progress.NONE));
+        CoreFile core = CoreFile.open(CompressedInput.open(CompressedInputTest.GZ, CompressedInputTest.unbounded(tmp), Progress.NONE));
         SlideReport r = new SlideDetector(core, core.notes()).detect(SampleKernels.facts("x86_64-dwarf4"));
         assertEquals(LldbMemoryRows.SLIDE, r.slide());
         assertEquals(SlideMethod.LC_NOTE, r.method());

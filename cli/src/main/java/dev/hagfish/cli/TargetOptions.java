@@ -13,6 +13,7 @@ import dev.hagfish.memory.CompressedInput;
 import dev.hagfish.memory.CoreFile;
 import dev.hagfish.memory.CoreNotes;
 import dev.hagfish.memory.ImageSpace;
+import dev.hagfish.memory.InflateCache;
 import dev.hagfish.memory.KernelFacts;
 import dev.hagfish.memory.KernelMatcher;
 import dev.hagfish.memory.LayeredSpace;
@@ -112,7 +113,12 @@ final class TargetOptions {
 
     private Target open(CommandLine cl, KernelStore st, Long given, List<RawDump.Part> parts) throws IOException {
         List<String> warnings = new ArrayList<>();
-        Path cache = st.dir().toAbsolutePath().getParent().resolve("cache");
+        InflateCache cache;
+        try {
+            cache = InflateCache.of(st.dir().toAbsolutePath().getParent().resolve("cache"));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
         AddressSpace snapshot = null;
         CoreFile coreFile = null;
         CoreNotes notes = CoreNotes.NONE;
