@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Golden output of `pahole -C NAME` for every named struct and union that the gdb goldens cover
-# (make-expected-gdb.sh), and for every named enum: the x86_64 DWARF 2/4/5 and arm64 DWARF 5
-# dSYMs, both slices of the fat dSYM, and each i386 object. pahole reads ELF only, so, as for gdb,
-# the __DWARF sections are copied into an empty ELF object of the matching machine (x86-64,
-# AArch64, i386; made by clang-19 from an empty C file) with llvm-objcopy-19 (TOOLCHAIN.md);
-# llvm-objcopy-19 cannot read a universal file, so the fat dSYM's slices are first taken out with
-# llvm-lipo-19 -thin.
+# (make-expected-gdb.sh), for every named enum and for every typedef of an anonymous enum: the
+# x86_64 DWARF 2/4/5 and arm64 DWARF 5 dSYMs, both slices of the fat dSYM, and each i386 object.
+# pahole reads ELF only, so, as for gdb, the __DWARF sections are copied into an empty ELF object
+# of the matching machine (x86-64, AArch64, i386; made by clang-19 from an empty C file) with
+# llvm-objcopy-19 (TOOLCHAIN.md); llvm-objcopy-19 cannot read a universal file, so the fat dSYM's
+# slices are first taken out with llvm-lipo-19 -thin.
 # Writes expected/pahole/<name>.txt and COMMANDS.md; <name> is a variant, fat-<arch>, or
 # i386-<object>, and x86_64-dwarf4-cacheline32 is x86_64-dwarf4 again with `pahole -c 32`. Each
 # golden is the answers one after the other, each after a line `==== struct NAME` (or
-# `==== union NAME`, `==== enum NAME`). pahole's stdout only: its stderr carries warnings about
-# DWARF it skips (e.g. `tag not supported 0x2f (template_type_parameter)`).
+# `==== union NAME`, `==== enum NAME`, `==== typedef NAME`). pahole's stdout only: its stderr
+# carries warnings about DWARF it skips (e.g. `tag not supported 0x2f (template_type_parameter)`).
 # Needs pahole, clang-19 and llvm-19 (installed here when run as root).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -35,8 +35,9 @@ rm -rf "$OUT" && mkdir -p "$OUT"
   echo
   echo "Every run: the empty ELF object comes from \`clang-19 -target TRIPLE -c -x c /dev/null -o empty-TRIPLE.o\`."
   echo "The names asked for are the ones gdb was asked for (every named, defined, top-level struct and"
-  echo "union of the listed \`types.jsonl\`, llvm-dwarfdump-19 facts) and every named enum, sorted; for"
-  echo "each, the golden gets a line \`==== struct NAME\` (or \`union\`, \`enum\`) and then the stdout of"
+  echo "union of the listed \`types.jsonl\`, llvm-dwarfdump-19 facts), every named enum and every typedef"
+  echo "of an anonymous enum, sorted; for each, the golden gets a line \`==== struct NAME\` (or \`union\`,"
+  echo "\`enum\`, \`typedef\`) and then the stdout of"
   echo "\`pahole -C NAME FILE.elf\`."
   echo
 } > "$OUT/COMMANDS.md"
@@ -48,6 +49,8 @@ pahole_golden() {
   names=$(python3 -c '
 import json,sys
 seen=set()
+anonymous_enums=set()
+typedefs=[]
 for l in open(sys.argv[1]):
     t=json.loads(l)
     if sys.argv[2] and t.get("object") != sys.argv[2]:
@@ -55,6 +58,13 @@ for l in open(sys.argv[1]):
     kw={"DW_TAG_structure_type":"struct ","DW_TAG_union_type":"union ","DW_TAG_enumeration_type":"enum "}.get(t["tag"])
     if kw and t.get("name") and not t.get("declaration") and "::" not in t["name"]:
         seen.add(kw+t["name"])
+    if t["tag"] == "DW_TAG_enumeration_type" and not t.get("name"):
+        anonymous_enums.add(t["die"])
+    if t["tag"] == "DW_TAG_typedef" and t.get("name"):
+        typedefs.append(t)
+for t in typedefs:
+    if t.get("type_die") in anonymous_enums:
+        seen.add("typedef "+t["name"])
 print("\n".join(sorted(seen)))' "$types" "$object")
   echo "$names" > "$WORK/$name.names"
   echo "  then, for each NAME: pahole -C NAME $name.elf >> expected/pahole/$name.txt (names: $types${object:+, \"object\": \"$object\"})" >> "$OUT/COMMANDS.md"
@@ -70,7 +80,7 @@ ask() {
     [ -n "$n" ] || continue
     echo "==== $n" >> "$golden"
     pahole "$@" -C "${n#* }" "$WORK/$name.elf" > "$WORK/answer.txt" 2>/dev/null
-    if grep -q '^typedef ' "$WORK/answer.txt"; then
+    if [ "${n%% *}" != typedef ] && grep -q '^typedef ' "$WORK/answer.txt"; then
       # -C NAME finds the typedef of the same name first (typedef struct NAME {...} NAME;) and
       # prints only that; the prefix filter -y prints every struct whose name starts with NAME,
       # and the one named NAME is cut out of its output.

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Golden files of the reference tools for `hagfish report` and `hagfish diff`:
 #
-#   expected/x86_64-dwarf4-v2/types.jsonl  llvm-dwarfdump-19's structs, unions, classes and enums of
-#                                          the second build (kernels/x86_64-dwarf4-v2, build.sh with
-#                                          kernel-v2.patch), transcribed by tools/dwarfdump-types.py as
-#                                          make-expected.sh does for the other variants (typedefs
-#                                          left out); the diff tests compare it with
+#   expected/x86_64-dwarf4-v2/types.jsonl  llvm-dwarfdump-19's structs, unions, classes, enums and
+#                                          typedefs of the second build (kernels/x86_64-dwarf4-v2,
+#                                          build.sh with kernel-v2.patch), transcribed by
+#                                          tools/dwarfdump-types.py as make-expected.sh does for the
+#                                          other variants; the diff tests compare it with
 #                                          expected/x86_64-dwarf4/types.jsonl
 #   expected/x86_64-dwarf4-v2/uuid.txt     llvm-dwarfdump-19 --uuid of its kernel and dSYM
 #   expected/report/libc-pahole.txt.gz     `pahole FILE` (every struct and union, pahole 1.24's own
@@ -40,9 +40,7 @@ fi
 OUT=expected/x86_64-dwarf4-v2
 mkdir -p "$OUT" expected/report
 llvm-dwarfdump-19 --debug-info "$V2/kernel.dSYM/Contents/Resources/DWARF/kernel" \
-  | python3 tools/dwarfdump-types.py --types "$OUT/types.all.jsonl"
-grep -v '"tag":"DW_TAG_typedef"' "$OUT/types.all.jsonl" > "$OUT/types.jsonl"
-rm "$OUT/types.all.jsonl"
+  | python3 tools/dwarfdump-types.py --types "$OUT/types.jsonl"
 llvm-dwarfdump-19 --uuid "$V2/kernel" "$V2/kernel.dSYM" > "$OUT/uuid.txt"
 pahole "$LIBC" 2>/dev/null | gzip -9 -n > expected/report/libc-pahole.txt.gz
 llvm-dwarfdump-19 --debug-info "$LIBC" | python3 -c '
@@ -75,7 +73,7 @@ done < expected/report/libc-local-types.txt
   echo "Made by make-expected-report.sh with $(llvm-dwarfdump-19 --version | grep -m1 'LLVM version' | sed 's/^ *//'),"
   echo "pahole $(pahole --version) (Debian pahole $(dpkg-query -W -f '${Version}' pahole 2>/dev/null || echo '?'))."
   echo
-  echo "- \`x86_64-dwarf4-v2/types.jsonl\`: \`llvm-dwarfdump-19 --debug-info $V2/kernel.dSYM/Contents/Resources/DWARF/kernel | python3 tools/dwarfdump-types.py --types types.all.jsonl\`, then \`grep -v '\"tag\":\"DW_TAG_typedef\"'\`"
+  echo "- \`x86_64-dwarf4-v2/types.jsonl\`: \`llvm-dwarfdump-19 --debug-info $V2/kernel.dSYM/Contents/Resources/DWARF/kernel | python3 tools/dwarfdump-types.py --types types.jsonl\`"
   echo "- \`x86_64-dwarf4-v2/uuid.txt\`: \`llvm-dwarfdump-19 --uuid $V2/kernel $V2/kernel.dSYM\`"
   echo "- \`report/libc-pahole.txt.gz\`: \`pahole $LIBC | gzip -9 -n\` (libc6-dbg $LIBC_VERSION, stdout only)"
   echo "- \`report/libc-local-types.txt\`: \`llvm-dwarfdump-19 --debug-info $LIBC\`, the named DW_TAG_structure_type and DW_TAG_union_type DIEs under a DW_TAG_subprogram, DW_TAG_lexical_block or DW_TAG_inlined_subroutine whose name no other such DIE has outside one (inline python3 in make-expected-report.sh)"

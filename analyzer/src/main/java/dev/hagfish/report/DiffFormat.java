@@ -4,10 +4,12 @@ import dev.hagfish.report.TypeDiff.EnumeratorChange;
 import dev.hagfish.report.TypeDiff.MemberChange;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Objects;
 
 /**
  * {@code DiffFormat} prints a {@link DiffResult}: as text ({@code ---}/{@code +++} kernel lines,
- * then one block per type, {@code +} added, {@code -} removed, {@code ~} changed), as Markdown
+ * then one block per type, {@code +} added, {@code -} removed, {@code ~} changed; a typedef's line
+ * names the type it stands for), as Markdown
  * tables, or as JSON (schema {@code diff.schema.json}).
  */
 public final class DiffFormat {
@@ -59,7 +61,7 @@ public final class DiffFormat {
         out.println("| type | change | impact | size a | size b | Δ |");
         out.println("|---|---|---|---:|---:|---:|");
         for (TypeDiff t : d.changes()) {
-            out.println("| " + MarkdownReport.cell(t.name()) + " | " + t.change() + " | " + t.impact() + " | "
+            out.println("| " + MarkdownReport.cell(t.name()) + typedefOf(t) + " | " + t.change() + " | " + t.impact() + " | "
                     + blank(t.sizeA()) + " | " + blank(t.sizeB()) + " | " + signed(t.sizeDelta()) + " |");
         }
         for (TypeDiff t : d.changes()) {
@@ -90,6 +92,9 @@ public final class DiffFormat {
     }
 
     static String headline(TypeDiff t) {
+        if (t.kind().equals("typedef")) {
+            return typedefHeadline(t);
+        }
         return switch (t.change()) {
             case "added" -> "+ " + t.name() + ": added, " + TextReport.plural(t.sizeB(), "byte") + where(t.declB());
             case "removed" -> "- " + t.name() + ": removed, " + TextReport.plural(t.sizeA(), "byte") + where(t.declA());
@@ -99,6 +104,39 @@ public final class DiffFormat {
                             ? ", alignment " + t.alignmentA() + " -> " + t.alignmentB() : "")
                     + " [" + t.impact() + "]" + where(t.declB());
         };
+    }
+
+    /** {@code + name: added, typedef of T, N bytes}, or {@code ~ name: typedef of A -> B, size ... [impact]}. */
+    private static String typedefHeadline(TypeDiff t) {
+        return switch (t.change()) {
+            case "added" -> "+ " + t.name() + ": added, typedef of " + t.targetB() + bytes(t.sizeB()) + where(t.declB());
+            case "removed" -> "- " + t.name() + ": removed, typedef of " + t.targetA() + bytes(t.sizeA()) + where(t.declA());
+            default -> "~ " + t.name() + ": typedef of " + (t.targetA().equals(t.targetB()) ? t.targetB()
+                    : t.targetA() + " -> " + t.targetB())
+                    + (t.sizeDelta() != null && t.sizeDelta() != 0
+                            ? ", size " + t.sizeA() + " -> " + t.sizeB() + " (" + signed(t.sizeDelta()) + ")"
+                            : Objects.equals(t.sizeA(), t.sizeB()) ? bytes(t.sizeB())
+                            : ", size " + blankOr(t.sizeA(), "none") + " -> " + blankOr(t.sizeB(), "none"))
+                    + " [" + t.impact() + "]" + where(t.declB());
+        };
+    }
+
+    /** For a typedef's Markdown cell: {@code  (typedef of `A` → `B`)}; empty for other kinds. */
+    private static String typedefOf(TypeDiff t) {
+        if (!t.kind().equals("typedef")) {
+            return "";
+        }
+        String a = t.targetA() == null ? null : code(t.targetA());
+        String b = t.targetB() == null ? null : code(t.targetB());
+        return " (typedef of " + (a == null ? b : b == null || a.equals(b) ? a : a + " → " + b) + ")";
+    }
+
+    private static String bytes(Long size) {
+        return size == null ? "" : ", " + TextReport.plural(size, "byte");
+    }
+
+    private static String blankOr(Object o, String none) {
+        return o == null ? none : o.toString();
     }
 
     static String memberLine(MemberChange m) {

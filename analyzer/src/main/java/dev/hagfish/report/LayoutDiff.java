@@ -14,7 +14,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * {@code LayoutDiff} compares the structs, unions, classes and enums of two kernels, by name.
+ * {@code LayoutDiff} compares the structs, unions, classes, enums and typedefs of two kernels, by
+ * name. A typedef of an anonymous struct, union or enum is compared as that type, under the
+ * typedef's name; another typedef changes when it names another type or its size changes.
  *
  * <p>Members are matched by name; the members of an anonymous struct or union count as the
  * owner's (C reaches them as the owner's), a base class is {@code <base TYPE>}, and other unnamed
@@ -27,7 +29,8 @@ public final class LayoutDiff {
     private LayoutDiff() {}
 
     /** One side of a comparison. */
-    public record Side(KernelIdentity kernel, List<ReportedType> structs, List<EnumType> enums) {}
+    public record Side(KernelIdentity kernel, List<ReportedType> structs, List<EnumType> enums,
+            List<TypedefType> typedefs) {}
 
     /** Compares {@code a} with {@code b}; {@code selection} is recorded in the result. */
     public static DiffResult of(Side a, Side b, String selection) {
@@ -37,6 +40,8 @@ public final class LayoutDiff {
                 (x, y) -> add(changes, unchanged, structs(x, y)));
         pair(group(a.enums(), EnumType::name), group(b.enums(), EnumType::name), LayoutDiff::sameEnum,
                 (x, y) -> add(changes, unchanged, enums(x, y)));
+        pair(group(a.typedefs(), TypedefType::name), group(b.typedefs(), TypedefType::name), LayoutDiff::sameTypedef,
+                (x, y) -> add(changes, unchanged, typedefs(x, y)));
         changes.sort(Comparator.comparingInt((TypeDiff d) -> TypeDiff.IMPACTS.indexOf(d.impact()))
                 .thenComparing(Comparator.comparingLong((TypeDiff d) -> d.sizeDelta() == null ? 0 : Math.abs(d.sizeDelta()))
                         .reversed())
@@ -55,9 +60,9 @@ public final class LayoutDiff {
             }
             sized += d.change().equals("changed") && d.sizeDelta() != null && d.sizeDelta() != 0 ? 1 : 0;
         }
-        int typesA = a.structs().size() + a.enums().size();
-        int typesB = b.structs().size() + b.enums().size();
-        return new DiffResult("hagfish-diff", 1, a.kernel(), b.kernel(), selection,
+        int typesA = a.structs().size() + a.enums().size() + a.typedefs().size();
+        int typesB = b.structs().size() + b.enums().size() + b.typedefs().size();
+        return new DiffResult("hagfish-diff", 2, a.kernel(), b.kernel(), selection,
                 new DiffResult.Summary(typesA, typesB, added, removed, changed, sized, unchanged[0]), changes);
     }
 
@@ -141,6 +146,10 @@ public final class LayoutDiff {
         return x.type().byteSize() == y.type().byteSize() && x.type().enumerators().equals(y.type().enumerators());
     }
 
+    private static boolean sameTypedef(TypedefType x, TypedefType y) {
+        return x.size() == y.size() && x.target().equals(y.target());
+    }
+
     private static String decl(String file, long line) {
         return file == null ? null : line > 0 ? file + ":" + line : file;
     }
@@ -158,7 +167,7 @@ public final class LayoutDiff {
                     x == null ? "added" : "removed", x == null ? null : size, y == null ? null : size, null,
                     x == null ? null : t.layout().alignment(), y == null ? null : t.layout().alignment(),
                     x == null ? null : decl(x.declFile(), x.declLine()), y == null ? null : decl(y.declFile(), y.declLine()),
-                    List.of(), List.of());
+                    null, null, List.of(), List.of());
         }
         Map<String, Flat> fa = flatten(x.layout());
         Map<String, Flat> fb = flatten(y.layout());
@@ -200,8 +209,8 @@ public final class LayoutDiff {
         }
         String impact = sa != sb ? "size" : breaking || aligned ? "layout" : "added";
         return new TypeDiff(y.name(), kind(y.layout()), "changed", impact, sa, sb, sb - sa, x.layout().alignment(),
-                y.layout().alignment(), decl(x.declFile(), x.declLine()), decl(y.declFile(), y.declLine()), members,
-                List.of());
+                y.layout().alignment(), decl(x.declFile(), x.declLine()), decl(y.declFile(), y.declLine()), null, null,
+                members, List.of());
     }
 
     private static MemberChange change(String name, List<String> what, Flat a, Flat b) {
@@ -218,7 +227,7 @@ public final class LayoutDiff {
             return new TypeDiff(t.name(), "enum", x == null ? "added" : "removed", x == null ? "added" : "removed",
                     x == null ? null : t.type().byteSize(), y == null ? null : t.type().byteSize(), null, null, null,
                     x == null ? null : decl(x.declFile(), x.declLine()), y == null ? null : decl(y.declFile(), y.declLine()),
-                    List.of(), List.of());
+                    null, null, List.of(), List.of());
         }
         Map<String, Long> va = values(x.type());
         Map<String, Long> vb = values(y.type());
@@ -246,7 +255,7 @@ public final class LayoutDiff {
         }
         String impact = sa != sb ? "size" : breaking ? "values" : "added";
         return new TypeDiff(y.name(), "enum", "changed", impact, sa, sb, sb - sa, null, null,
-                decl(x.declFile(), x.declLine()), decl(y.declFile(), y.declLine()), List.of(), out);
+                decl(x.declFile(), x.declLine()), decl(y.declFile(), y.declLine()), null, null, List.of(), out);
     }
 
     private static Map<String, Long> values(Type.Enum e) {
@@ -257,5 +266,25 @@ public final class LayoutDiff {
 
     private static String text(Type.Enum e, long v) {
         return e.signed() ? Long.toString(v) : Long.toUnsignedString(v);
+    }
+
+    /** Compares two typedefs (one may be null); null when they name the same type of the same size. */
+    static TypeDiff typedefs(TypedefType x, TypedefType y) {
+        if (x == null || y == null) {
+            TypedefType t = x == null ? y : x;
+            Long size = t.size() < 0 ? null : t.size();
+            return new TypeDiff(t.name(), "typedef", x == null ? "added" : "removed", x == null ? "added" : "removed",
+                    x == null ? null : size, y == null ? null : size, null, null, null,
+                    x == null ? null : decl(x.declFile(), x.declLine()), y == null ? null : decl(y.declFile(), y.declLine()),
+                    x == null ? null : x.target(), y == null ? null : y.target(), List.of(), List.of());
+        }
+        if (sameTypedef(x, y)) {
+            return null;
+        }
+        Long sa = x.size() < 0 ? null : x.size();
+        Long sb = y.size() < 0 ? null : y.size();
+        return new TypeDiff(y.name(), "typedef", "changed", Objects.equals(sa, sb) ? "layout" : "size", sa, sb,
+                sa == null || sb == null ? null : sb - sa, null, null, decl(x.declFile(), x.declLine()),
+                decl(y.declFile(), y.declLine()), x.target(), y.target(), List.of(), List.of());
     }
 }

@@ -7,11 +7,11 @@ import java.util.List;
  * {@code hagfish diff}, fields in snake_case; schema in {@code diff.schema.json}).
  *
  * @param name the type's C name, e.g. {@code struct proc}, {@code enum e}
- * @param kind {@code struct}, {@code union}, {@code class} or {@code enum}
+ * @param kind {@code struct}, {@code union}, {@code class}, {@code enum} or {@code typedef}
  * @param change {@code added} (only in b), {@code removed} (only in a) or {@code changed}
  * @param impact what the change breaks, most first: {@code size} (the size changed), {@code layout}
  *     (a member moved, was removed, retyped or resized, or the alignment changed, at the same
- *     size), {@code values} (an enumerator's value changed or it was removed), {@code removed}
+ *     size; or a typedef names another type of the same size), {@code values} (an enumerator's value changed or it was removed), {@code removed}
  *     (the type is gone), {@code added} (only additions: the type, members in former padding,
  *     enumerators)
  * @param sizeA the size in a, or null when only in b
@@ -21,12 +21,15 @@ import java.util.List;
  * @param alignmentB the alignment in b (structs), or null
  * @param declA where a declares it ({@code file:line}), or null
  * @param declB where b declares it, or null
+ * @param targetA the type a typedef names in a, or null (not a typedef, or only in b)
+ * @param targetB the type a typedef names in b, or null
  * @param members the members added, removed or changed (structs; members of anonymous structs
  *     and unions count as the owner's, as C reaches them)
  * @param enumerators the enumerators added, removed or changed (enums)
  */
 public record TypeDiff(String name, String kind, String change, String impact, Long sizeA, Long sizeB, Long sizeDelta,
-        Long alignmentA, Long alignmentB, String declA, String declB, List<MemberChange> members,
+        Long alignmentA, Long alignmentB, String declA, String declB, String targetA, String targetB,
+        List<MemberChange> members,
         List<EnumeratorChange> enumerators) {
 
     /** Creates the record; the lists are copied. */

@@ -109,6 +109,17 @@ class PaholeFormatTest {
         List<String> bad = new ArrayList<>();
         int quirks = 0;
         for (var e : golden.entrySet()) {
+            if (e.getKey().startsWith("typedef ")) {
+                String typedef = e.getKey().substring(8);
+                Type.Enum en = g.named(typedef).stream().filter(t -> t instanceof Type.Typedef)
+                        .map(t -> g.resolve(((Type.Typedef) t).target())).filter(t -> t instanceof Type.Enum x
+                                && x.name() == null && !x.declaration()).map(Type.Enum.class::cast).findFirst().orElse(null);
+                String ours = en == null ? "(not found)\n" : PaholeFormat.print(en, typedef);
+                if (!ours.equals(e.getValue())) {
+                    bad.add(e.getKey() + "\n" + GdbPtypeTest.lineDiff(e.getValue(), ours));
+                }
+                continue;
+            }
             if (e.getKey().startsWith("enum ")) {
                 Type.Enum en = g.named(e.getKey().substring(5)).stream().filter(t -> t instanceof Type.Enum x
                         && !x.declaration()).map(Type.Enum.class::cast).findFirst().orElse(null);

@@ -7,6 +7,7 @@ import dev.hagfish.report.DiffFormat;
 import dev.hagfish.report.DiffResult;
 import dev.hagfish.report.EnumType;
 import dev.hagfish.report.LayoutDiff;
+import dev.hagfish.report.TypedefType;
 import dev.hagfish.report.ReportedType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,6 +99,10 @@ final class DiffCommand implements Callable<Integer> {
         for (TypeHit h : t.enums()) {
             enums.add(new EnumType(h.cName(), StoredTypes.enumeration(h), h.declFile(), h.declLine()));
         }
-        return new LayoutDiff.Side(StoredTypes.identity(k), structs, enums);
+        List<TypedefType> typedefs = new ArrayList<>(t.typedefs().size());
+        for (TypeHit h : t.typedefs()) {
+            typedefs.add(new TypedefType(h.name(), h.target(), h.size(), h.declFile(), h.declLine()));
+        }
+        return new LayoutDiff.Side(StoredTypes.identity(k), structs, enums, typedefs);
     }
 }

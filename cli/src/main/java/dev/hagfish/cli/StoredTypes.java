@@ -16,14 +16,15 @@ import java.util.List;
 /**
  * {@code StoredTypes} reads the types that {@code report} and {@code diff} work on from the index,
  * never from DWARF: every struct, union and class with a layout, a typedef that names an
- * anonymous struct or union (under the typedef's name), and every named enum; optionally only
- * those whose name matches a glob.
+ * anonymous struct or union (under the typedef's name), every named enum and typedef of an
+ * anonymous one, and the other typedefs; optionally only those whose name matches a glob.
  */
 final class StoredTypes {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<TypeHit> structs = new ArrayList<>();
     private final List<TypeHit> enums = new ArrayList<>();
+    private final List<TypeHit> typedefs = new ArrayList<>();
 
     private StoredTypes() {}
 
@@ -39,8 +40,14 @@ final class StoredTypes {
                 }
                 case "typedef" -> {
                     String target = h.target() == null ? "" : h.target();
-                    if (h.json() != null && target.contains("{...}") && !target.endsWith("*")) {
+                    if (h.json() == null) {
+                        t.typedefs.add(h);
+                    } else if (h.isEnum()) {
+                        t.enums.add(h);
+                    } else if (target.contains("{...}") && !target.endsWith("*")) {
                         t.structs.add(h);
+                    } else {
+                        t.typedefs.add(h);
                     }
                 }
                 case "enum" -> {
@@ -59,9 +66,14 @@ final class StoredTypes {
         return structs;
     }
 
-    /** Returns the named enums, as stored. */
+    /** Returns the named enums and the typedefs of anonymous ones (under the typedef's name), as stored. */
     List<TypeHit> enums() {
         return enums;
+    }
+
+    /** Returns the other typedefs: those that do not name an anonymous struct, union or enum. */
+    List<TypeHit> typedefs() {
+        return typedefs;
     }
 
     /** Parses a stored struct into what a report needs; a store from before the pahole fields exits 3. */

@@ -101,7 +101,7 @@ final class StructCommand implements Callable<Integer> {
                 } else if (pahole) {
                     out.print(PaholeFormat.print(e.get(), h.name()));
                 } else {
-                    out.println("type = " + EnumText.of(h.name(), e.get()));
+                    out.println("type = " + EnumText.of(h.kind().equals("typedef") ? null : h.name(), e.get())); // gdb: an anonymous enum
                 }
             } else if (l.isPresent()) {
                 Layout layout = l.get().withCacheline(cacheline);

@@ -44,7 +44,8 @@ class DiffCommandTest {
         List<String> out = new ArrayList<>();
         for (JsonNode t : doc.get("changes")) {
             out.add(t.get("name").asText() + ": " + t.get("change").asText() + " [" + t.get("impact").asText() + "] "
-                    + t.get("size_a") + " -> " + t.get("size_b"));
+                    + t.get("size_a") + " -> " + t.get("size_b") + (t.get("kind").asText().equals("typedef")
+                            ? ", typedef of " + t.get("target_a").asText() + " -> " + t.get("target_b").asText() : ""));
             for (JsonNode m : t.get("members")) {
                 List<String> what = new ArrayList<>();
                 m.get("changes").forEach(c -> what.add(c.asText()));
@@ -76,14 +77,31 @@ class DiffCommandTest {
         // - struct layout_aligned64's body grows from char[20] to char[28], still inside its 64 bytes;
         // - struct layout_base's id goes from int to long: 8 bytes, where the hole before label was;
         // - enum layout_signed's LAYOUT_POS goes from 7 to 8; enum layout_unsigned gains LAYOUT_U_TWO;
-        // - struct layout_packed_bits is gone, struct layout_v2_stats (8 + 4 + 2, 16 bytes) is new.
+        // - struct layout_packed_bits is gone, struct layout_v2_stats (8 + 4 + 2, 16 bytes) is new;
+        // - typedef integer_t goes from int32_t to int64_t (4 -> 8 bytes), and the typedef int64_t
+        //   is new (it was not used before): struct task's priority (after int suspend_count
+        //   @88) becomes 8-aligned at 96 instead of 92, max_priority follows at 104, and every
+        //   member after it moves 8 bytes (total_user_time 104 -> 112 ... t_flags 136 -> 144), so
+        //   148 bytes round to 152 (was 144);
+        // - layout_color_t, an anonymous enum behind a typedef, has LAYOUT_ALPHA 7 (was 6).
+        // Ranked by impact, then size change (task's +8 and holey's -8 before integer_t's +4,
+        // task with 7 member changes before holey with 5), then changes, then name.
         List<String> expected = List.of(
+                "struct task: changed [size] 144 -> 152",
+                "  priority moved,resized 92 -> 96, integer_t -> integer_t",
+                "  max_priority moved,resized 96 -> 104, integer_t -> integer_t",
+                "  total_user_time moved 104 -> 112, uint64_t -> uint64_t",
+                "  total_system_time moved 112 -> 120, uint64_t -> uint64_t",
+                "  bsd_info moved 120 -> 128, void * -> void *",
+                "  task_uniqueid moved 128 -> 136, uint64_t -> uint64_t",
+                "  t_flags moved 136 -> 144, uint32_t -> uint32_t",
                 "struct holey: changed [size] 48 -> 40",
                 "  i moved 20 -> 16, int -> int",
                 "  s moved 24 -> 20, short -> short",
                 "  p moved 32 -> 24, void * -> void *",
                 "  c3 moved 40 -> 32, char -> char",
                 "  c2 removed 16 -> null, char -> null",
+                "integer_t: changed [size] 4 -> 8, typedef of int32_t -> int64_t",
                 "struct proc: changed [layout] 248 -> 248",
                 "  p_memstat_state added null -> 104, null -> uint32_t",
                 "  p_lflag_exit moved 104 -> 108, unsigned int -> unsigned int",
@@ -107,47 +125,71 @@ class DiffCommandTest {
                 "  id retyped,resized 0 -> 0, int -> long",
                 "enum layout_signed: changed [values] 4 -> 4",
                 "  LAYOUT_POS value 7 -> 8",
+                "layout_color_t: changed [values] 4 -> 4",
+                "  LAYOUT_ALPHA value 6 -> 7",
                 "struct layout_packed_bits: removed [removed] 11 -> null",
                 "enum layout_unsigned: changed [added] 4 -> 4",
                 "  LAYOUT_U_TWO added null -> 2",
+                "int64_t: added [added] null -> 8, typedef of null -> long long",
                 "struct layout_v2_stats: added [added] null -> 16");
         assertEquals(String.join("\n", expected), String.join("\n", lines(doc)));
         JsonNode s = doc.get("summary");
-        assertEquals(7, s.get("changed").asInt());
-        assertEquals(1, s.get("added").asInt());
+        assertEquals(10, s.get("changed").asInt());
+        assertEquals(2, s.get("added").asInt());
         assertEquals(1, s.get("removed").asInt());
-        assertEquals(1, s.get("size_changed").asInt());
-        assertEquals(s.get("types_a").asInt() - 8, s.get("unchanged").asInt());
+        assertEquals(3, s.get("size_changed").asInt());
+        assertEquals(s.get("types_a").asInt() - 11, s.get("unchanged").asInt());
         assertEquals(uuid("x86_64-dwarf4"), doc.get("a").get("uuid").asText());
         assertEquals(uuid("x86_64-dwarf4-v2"), doc.get("b").get("uuid").asText());
         assertTrue(doc.get("a").get("version").asText().contains("11.3.0"));
         assertTrue(doc.get("b").get("version").asText().contains("11.4.0"));
     }
 
-    /** Each top-level named struct, union and enum of a build, as llvm-dwarfdump describes it, by C name. */
+    /**
+     * Each top-level named struct, union, enum and typedef of a build, as llvm-dwarfdump describes
+     * it, by C name. A typedef of an anonymous struct, union or enum is described as that type; any
+     * other typedef by the name of the type it stands for.
+     */
     private static Map<String, String> facts(String variant) throws IOException {
         Map<String, String> kinds = Map.of("DW_TAG_structure_type", "struct ", "DW_TAG_union_type", "union ",
                 "DW_TAG_class_type", "class ", "DW_TAG_enumeration_type", "enum ");
-        Map<String, String> out = new LinkedHashMap<>();
+        List<JsonNode> rows = new ArrayList<>();
+        Map<String, JsonNode> byDie = new LinkedHashMap<>();
         for (String l : Files.readAllLines(Golden.expected(variant + "/types.jsonl"))) {
             JsonNode t = JSON.readTree(l);
-            String kw = kinds.get(t.get("tag").asText());
-            if (kw == null || t.path("name").isNull() || t.path("declaration").asBoolean() || t.has("parent")
+            rows.add(t);
+            byDie.put(t.get("die").asText(), t);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (JsonNode t : rows) {
+            if (t.path("name").isNull() || t.path("declaration").asBoolean() || t.has("parent")
                     || t.get("name").asText().contains("<")) {
                 continue;
             }
-            StringBuilder sb = new StringBuilder("size " + t.get("byte_size"));
-            for (JsonNode m : t.path("members")) {
-                sb.append("; ").append(m.get("name")).append(' ').append(m.get("type")).append(" @")
-                        .append(m.get("data_member_location")).append(':').append(m.get("data_bit_offset")).append('/')
-                        .append(m.get("bit_size"));
+            String name = t.get("name").asText();
+            if (t.get("tag").asText().equals("DW_TAG_typedef")) {
+                JsonNode target = byDie.get(t.path("type_die").asText());
+                boolean anonymous = target != null && kinds.containsKey(target.get("tag").asText())
+                        && target.path("name").isNull();
+                out.putIfAbsent(name, anonymous ? describe(target) : "typedef of " + t.get("type"));
+            } else if (kinds.containsKey(t.get("tag").asText())) {
+                out.putIfAbsent(kinds.get(t.get("tag").asText()) + name, describe(t));
             }
-            for (JsonNode e : t.path("enumerators")) {
-                sb.append("; ").append(e.get("name")).append('=').append(e.get("value"));
-            }
-            out.putIfAbsent(kw + t.get("name").asText(), sb.toString());
         }
         return out;
+    }
+
+    private static String describe(JsonNode t) {
+        StringBuilder sb = new StringBuilder("size " + t.get("byte_size"));
+        for (JsonNode m : t.path("members")) {
+            sb.append("; ").append(m.get("name")).append(' ').append(m.get("type")).append(" @")
+                    .append(m.get("data_member_location")).append(':').append(m.get("data_bit_offset")).append('/')
+                    .append(m.get("bit_size"));
+        }
+        for (JsonNode e : t.path("enumerators")) {
+            sb.append("; ").append(e.get("name")).append('=').append(e.get("value"));
+        }
+        return sb.toString();
     }
 
     @Test

@@ -136,7 +136,7 @@ class ReportCommandTest {
             }
         }
         out.put(asked, cur.toString());
-        out.entrySet().removeIf(e -> e.getKey().startsWith("enum ") || Pattern.compile("(?m)^\t+};$").matcher(e.getValue()).find());
+        out.entrySet().removeIf(e -> e.getKey().startsWith("enum ") || e.getKey().startsWith("typedef ") || Pattern.compile("(?m)^\t+};$").matcher(e.getValue()).find());
         return out;
     }
 

@@ -64,6 +64,18 @@ class StructPaholeTest {
     }
 
     @Test
+    void aTypedefOfAnAnonymousEnumIsTheEnum() throws IOException {
+        CliRun r = struct("layout_color_t", "--format", "pahole");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(pahole("x86_64-dwarf4", "typedef layout_color_t"), r.out());
+        // gdb 13's `ptype /o layout_color_t` on the same DWARF (an ELF copy, as make-expected-gdb.sh
+        // makes) prints the anonymous enum it names.
+        r = struct("layout_color_t");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("type = enum {LAYOUT_RED, LAYOUT_GREEN, LAYOUT_BLUE, LAYOUT_ALPHA = 6}\n", r.out());
+    }
+
+    @Test
     void cachelineIsPaholesDashC() throws IOException {
         for (String name : new String[] {"kmod_info", "kernel_stack_region", "task"}) {
             CliRun r = struct(name, "--format", "pahole", "--cacheline", "32");

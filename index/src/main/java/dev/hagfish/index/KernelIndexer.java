@@ -294,12 +294,15 @@ final class KernelIndexer {
             } else if (t instanceof Type.Typedef td) {
                 d.add(new StringField(Fields.KIND, "typedef", Field.Store.YES));
                 d.add(new StringField(Fields.TARGET, names.name(td.target()), Field.Store.YES));
-                if (graph.resolve(td.target()) instanceof Type.Struct s && !s.declaration()) {
+                Type target = graph.resolve(td.target());
+                if (target instanceof Type.Struct s && !s.declaration()) {
                     Layout l = Layout.of(graph, s);
                     d.add(new StoredField(Fields.JSON, JSON.writeValueAsString(l)));
                     if (s.name() == null) {
                         members(uuid, d, name, l);
                     }
+                } else if (target instanceof Type.Enum e && e.name() == null && !e.declaration()) {
+                    d.add(new StoredField(Fields.JSON, JSON.writeValueAsString(e))); // the only name it has
                 }
             } else {
                 continue;

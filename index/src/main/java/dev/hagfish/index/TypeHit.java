@@ -14,22 +14,27 @@ import java.util.Optional;
  * @param declFile the declaring file, or null
  * @param declLine the declaring line, or 0
  * @param target a typedef's target type name, or null
- * @param json the stored layout (struct, union, class, typedef of one) or enum, or null
+ * @param json the stored layout (struct, union, class, typedef of one) or enum (an enum, or a
+ *     typedef of an anonymous one), or null
  */
 public record TypeHit(String name, String kind, long size, String declFile, long declLine, String target,
         String json) {
     /** Returns the stored layout of a struct, union, class or typedef of one. */
     public Optional<Layout> layout() throws IOException {
-        if (json == null || kind.equals("enum")) {
+        if (json == null || isEnum()) {
             return Optional.empty();
         }
         return Optional.of(StoredJson.layout(json));
     }
 
-    /** Returns the stored enum. */
+    /** Returns the stored enum: an enum's, or that of the anonymous enum a typedef names. */
     public Optional<Type.Enum> enumeration() throws IOException {
-        return json != null && kind.equals("enum") ? Optional.of(StoredJson.enumeration(json))
-                : Optional.empty();
+        return json != null && isEnum() ? Optional.of(StoredJson.enumeration(json)) : Optional.empty();
+    }
+
+    /** Tells whether this is an enum or a typedef of an anonymous enum. */
+    public boolean isEnum() {
+        return kind.equals("enum") || (kind.equals("typedef") && "enum {...}".equals(target));
     }
 
     /** Returns how the type is written in C: {@code struct proc}, {@code enum x}, or a typedef's name. */
