@@ -50,8 +50,8 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 rm -rf "$OUT" && mkdir -p "$OUT"
 
-# The commands, gdb's spelling. `print -max-depth N -- EXPR` is gdb's per-command max-depth;
-# lldb is asked the expressions of the plain `print` lines only.
+# The commands, gdb's spelling. `print -max-depth N -- EXPR` is gdb's per-command max-depth,
+# `print/F EXPR` prints in format F; lldb is asked the expressions of the plain `print` lines only.
 read -r -d '' COMMANDS <<'EOF' || true
 print version
 print allproc
@@ -140,6 +140,45 @@ print -max-depth 1 -- *kernproc
 print -max-depth 1 -- layout_nodes
 print -max-depth 1 -- layout_anon
 print -max-depth 2 -- gKextHFS
+print/x *kernproc
+print/x allproc
+print/x kernproc->p_comm
+print/x layout_bits
+print/d layout_bits
+print/u layout_bits
+print/z layout_bits
+print/t layout_bits
+print/c layout_bits
+print/a layout_bits
+print/f layout_bits
+print/o nprocs
+print/t nprocs
+print/x -nprocs
+print/f nprocs
+print/c kernproc->p_comm
+print/s kernproc->p_comm
+print/r nprocs
+print/a allproc
+print/a *kernproc
+print/x layout_union
+print/f layout_union
+print/d layout_union
+print/x layout_enum_color
+print/d layout_enum_signed
+print/u layout_enum_signed
+print/c layout_enum_unsigned
+print/x layout_arrays
+print/z layout_packed
+print/x layout_packed_bits
+print/a layout_nodes[1]
+print/x layout_flex
+print/x *kmod
+print/x version
+print/x layout_sizes
+print/o layout_qualifiers
+print/x layout_anon
+print/z PE_state.video
+print/x layout_funcs
 x/4xg &allproc
 x/8xb &allproc
 x/6xw &nprocs

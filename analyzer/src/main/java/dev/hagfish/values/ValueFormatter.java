@@ -21,13 +21,23 @@ public final class ValueFormatter {
     public static final int DEFAULT_DEPTH = 20;
 
     private final int maxDepth;
+    private final PrintFormat format;
 
     /** Creates a formatter that elides structs nested {@code maxDepth} levels deep (gdb's {@code max-depth}). */
     public ValueFormatter(int maxDepth) {
+        this(maxDepth, null);
+    }
+
+    /**
+     * Creates a formatter that elides structs nested {@code maxDepth} levels deep and prints every
+     * scalar in {@code format} (gdb's {@code print/FMT}; null: gdb's default).
+     */
+    public ValueFormatter(int maxDepth, PrintFormat format) {
         if (maxDepth < 0) {
             throw new IllegalArgumentException("depth must not be negative: " + maxDepth);
         }
         this.maxDepth = maxDepth;
+        this.format = format;
     }
 
     /**
@@ -37,12 +47,15 @@ public final class ValueFormatter {
      * @throws IOException if they cannot be read
      */
     public ValueNode tree(Value v) throws IOException {
-        return new ValueTree(v.scope(), maxDepth).build(v, 0);
+        return new ValueTree(v.scope(), maxDepth, format).build(v, 0);
     }
 
-    /** Prints a value as gdb's {@code print} does, without the {@code $1 = }. */
+    /**
+     * Prints a value as gdb's {@code print} does, without the {@code $1 = } (and, as gdb, without
+     * the pointer's type before it under a format).
+     */
     public String format(Value v) throws IOException {
-        return prefix(v) + render(tree(v));
+        return (format == null ? prefix(v) : "") + render(tree(v));
     }
 
     /**

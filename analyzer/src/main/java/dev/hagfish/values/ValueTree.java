@@ -17,7 +17,8 @@ import java.util.Optional;
  * elements, runs of more than {@link CharText#REPEAT_THRESHOLD} identical elements as one with
  * a repeat count; character arrays and the targets of character pointers print as strings.
  * A struct or array is read with one read; only the strings pointers point to are read apart,
- * and a fault there becomes an {@code <error: …>} text instead of failing the whole value.
+ * and a fault there becomes an {@code <error: …>} text instead of failing the whole value. With a
+ * {@link PrintFormat}, every scalar prints in it and character arrays print as arrays.
  *
  * <p>Not thread-safe (it uses the scope's {@link Types}).
  */
@@ -31,12 +32,15 @@ final class ValueTree {
     private final Scope scope;
     private final Types types;
     private final int maxDepth;
+    private final PrintFormat format;
     private int nesting;
 
-    ValueTree(Scope scope, int maxDepth) {
+    /** A tree builder; {@code format} is gdb's {@code print/FMT} letter for every scalar, or null. */
+    ValueTree(Scope scope, int maxDepth, PrintFormat format) {
         this.scope = scope;
         this.types = scope.types();
         this.maxDepth = maxDepth;
+        this.format = format;
     }
 
     ValueNode build(Value v, int recurse) throws IOException {
@@ -54,6 +58,10 @@ final class ValueTree {
 
     private ValueNode node(Value v, int recurse) throws IOException {
         Type t = v.resolved();
+        if (format != null && (t instanceof Type.Base || t instanceof Type.Enum || t instanceof Type.Pointer
+                || t instanceof Type.MemberPointer)) {
+            return formatted(v, t);
+        }
         if (t instanceof Type.Struct s) {
             return struct(v, s, recurse);
         } else if (t instanceof Type.Array a) {
@@ -78,6 +86,29 @@ final class ValueTree {
             return leaf(v, "integer", n, null, null, null, n);
         }
         return leaf(v, "void", null, null, null, null, "void");
+    }
+
+    /**
+     * A scalar under {@link #format}: its text in that format, its value as without one (no
+     * string read behind a character pointer, no enumerator name, a symbol only for {@code /a}).
+     */
+    private ValueNode formatted(Value v, Type t) throws IOException {
+        String text = format.scalar(v, scope);
+        String symbol = null;
+        if (format == PrintFormat.ADDRESS && !(t instanceof Type.Base b && b.encoding() == Type.Encoding.FLOAT)) {
+            symbol = scope.symbolize(v.asLong()).map(SymbolRef::text).orElse(null);
+        }
+        if (t instanceof Type.Pointer) {
+            return leaf(v, "pointer", hex(v.asLong()), symbol, null, null, text);
+        } else if (t instanceof Type.Base b && b.encoding() == Type.Encoding.FLOAT) {
+            return leaf(v, "float", FloatText.format(v.bytes(), scope.memory().order()), null, null, null, text);
+        }
+        long n = v.asLong();
+        String number = v.isUnsigned() ? Long.toUnsignedString(n) : Long.toString(n);
+        String kind = t instanceof Type.Enum ? "enum"
+                : t instanceof Type.Base b && b.encoding() == Type.Encoding.BOOLEAN ? "bool"
+                : t instanceof Type.Base b && isChar(b) ? "char" : "integer";
+        return leaf(v, kind, number, symbol, null, null, text);
     }
 
     private ValueNode base(Value v, Type.Base b) throws IOException {
@@ -146,7 +177,7 @@ final class ValueTree {
         List<Long> dims = a.dimensions();
         long elementType = dims.size() > 1 ? types.arrayOf(a.element(), dims.subList(1, dims.size())) : a.element();
         long n = dims.get(0);
-        boolean chars = dims.size() == 1 && isChar(types.resolve(a.element()));
+        boolean chars = format == null && dims.size() == 1 && isChar(types.resolve(a.element()));
         if (n <= 0) {
             // A flexible or zero-length array: gdb prints where it starts (and the string there).
             if (!v.isLvalue()) {

@@ -93,8 +93,9 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Rewrites gdb's spelling of {@code x}: {@code x/11xg ADDR} becomes {@code x /11xg ADDR}, so
-     * that picocli finds the {@code x} command.
+     * Rewrites gdb's spellings of {@code x} and {@code print} with a format: {@code x/11xg ADDR}
+     * becomes {@code x /11xg ADDR} and {@code p/x EXPR} becomes {@code print --format x EXPR}, so
+     * that picocli finds the command.
      */
     public static String[] gdbSpelling(String[] args) {
         if (args.length > 0 && args[0].startsWith("x/")) {
@@ -102,6 +103,14 @@ public final class Main implements Runnable {
             out[0] = "x";
             out[1] = args[0].substring(1);
             System.arraycopy(args, 1, out, 2, args.length - 1);
+            return out;
+        }
+        if (args.length > 0 && (args[0].startsWith("print/") || args[0].startsWith("p/"))) {
+            String[] out = new String[args.length + 2];
+            out[0] = "print";
+            out[1] = "--format";
+            out[2] = args[0].substring(args[0].indexOf('/') + 1);
+            System.arraycopy(args, 1, out, 3, args.length - 1);
             return out;
         }
         return args;

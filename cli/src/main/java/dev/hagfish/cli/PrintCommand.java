@@ -3,6 +3,7 @@ package dev.hagfish.cli;
 import dev.hagfish.io.Unsigned;
 import dev.hagfish.values.Expr;
 import dev.hagfish.values.ExprException;
+import dev.hagfish.values.PrintFormat;
 import dev.hagfish.values.Value;
 import dev.hagfish.values.ValueFormatter;
 import dev.hagfish.values.ValueNode;
@@ -41,6 +42,9 @@ final class PrintCommand implements Callable<Integer> {
     @Option(names = "--depth", paramLabel = "N", description = "Print structs nested up to N levels deep, {...} beyond (gdb's max-depth; default 20).")
     int depth = ValueFormatter.DEFAULT_DEPTH;
 
+    @Option(names = {"-f", "--format"}, paramLabel = "F", description = "Print every scalar in gdb's format F: x z o t d u c a f (s, r: the default); print/x EXPR is the same.")
+    String format;
+
     /**
      * The JSON shape.
      *
@@ -58,6 +62,12 @@ final class PrintCommand implements Callable<Integer> {
         if (depth < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--depth must not be negative");
         }
+        PrintFormat fmt;
+        try {
+            fmt = format == null ? null : PrintFormat.of(format).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         String expression = String.join(" ", words);
         try (ValueSession session = ValueSession.open(target)) {
             Value v;
@@ -66,9 +76,9 @@ final class PrintCommand implements Callable<Integer> {
             } catch (ExprException e) {
                 throw ValueSession.failure(expression, e);
             }
-            ValueFormatter f = new ValueFormatter(depth);
+            ValueFormatter f = new ValueFormatter(depth, fmt);
             ValueNode tree = f.tree(v);
-            String text = "$1 = " + ValueFormatter.prefix(v) + ValueFormatter.render(tree);
+            String text = "$1 = " + (fmt == null ? ValueFormatter.prefix(v) : "") + ValueFormatter.render(tree);
             PrintWriter out = spec.commandLine().getOut();
             if (common.json) {
                 Json.write(out, new Result(session.kernel().uuid(), expression, session.scope().types().name(v.type()),

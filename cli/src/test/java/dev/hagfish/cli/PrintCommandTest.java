@@ -91,6 +91,24 @@ class PrintCommandTest {
     }
 
     @Test
+    void aFormatTakesGdbsSpellingKeepsTheJsonValueAndRejectsUnknownLetters() throws IOException {
+        // gdb 13 prints `print/x nprocs` as in expected/values/gdb-core.txt; here the spellings
+        // agree with each other, the JSON keeps the plain number beside the formatted text, and
+        // a letter gdb does not know is a usage error.
+        CliRun gdb = run("p/x", "nprocs", "--core", core());
+        assertEquals(0, gdb.exitCode(), gdb.err());
+        assertEquals(gdb.out(), run("print", "--format", "x", "nprocs", "--core", core()).out());
+        assertEquals(gdb.out(), run("print/x", "nprocs", "--core", core()).out());
+        JsonNode j = JSON.readTree(run("p/x", "nprocs", "--json", "--core", core()).out()).get("value");
+        assertEquals("0x" + Long.toHexString(Long.parseLong(j.get("value").asText())), j.get("text").asText());
+        assertEquals(gdb.out().trim(), "$1 = " + j.get("text").asText());
+        CliRun bad = run("p/q", "nprocs");
+        assertEquals(ExitCodes.USAGE, bad.exitCode());
+        assertTrue(bad.err().contains("unknown print format q (one of x z o t d u c a f, or s and r for the default)"),
+                bad.err());
+    }
+
+    @Test
     void examineTakesGdbsSpellingAndJson() throws IOException {
         CliRun gdb = run("x/2xg", "&allproc");
         CliRun options = run("x", "-f", "x", "-u", "g", "-n", "2", "&allproc");
