@@ -59,6 +59,29 @@ public final class KernelStore implements Closeable {
         return new KernelStore(dir);
     }
 
+    /**
+     * Opens the store in a directory read-only, reads its kernel records, asks one type query and
+     * closes it again: the classes of that path (Lucene's codecs and readers, whose static
+     * initialisers ask the VM for its flags, and the JSON reader) are then loaded and initialised,
+     * so that a command running next in this process opens the store faster. The CLI calls it on a
+     * second thread while it parses the command line. A directory without an index is left alone
+     * (nothing is created).
+     *
+     * @param dir the store's directory
+     * @throws IOException as opening the store and reading its kernels would
+     */
+    public static void warmUp(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (KernelStore s = new KernelStore(dir)) {
+            List<KernelRecord> kernels = s.kernels();
+            if (!kernels.isEmpty()) {
+                new TypeSearch(s, kernels.get(0).uuid()).named("");
+            }
+        }
+    }
+
     /** Returns the store's directory. */
     public Path dir() {
         return dir;
