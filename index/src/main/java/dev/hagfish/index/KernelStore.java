@@ -165,6 +165,21 @@ public final class KernelStore implements Closeable {
     }
 
     /**
+     * Returns the compilation directories and unit names that a kernel's DWARF names, sorted; empty
+     * when the kernel is not in the store or was indexed without DWARF. They are a document of
+     * their own, so that the kernel record every query reads stays small; a store indexed before
+     * that kept them in the record, where they are read from then.
+     */
+    public List<String> sourcePaths(String uuid) throws IOException {
+        List<Document> paths = all(of(uuid, Fields.KIND_SOURCES).build(), 1);
+        if (!paths.isEmpty()) {
+            return StoredJson.strings(paths.get(0).get(Fields.JSON));
+        }
+        List<Document> record = all(of(uuid, Fields.KIND_KERNEL).build(), 1);
+        return record.isEmpty() ? List.of() : StoredJson.recordSourcePaths(record.get(0).get(Fields.JSON));
+    }
+
+    /**
      * Selects a kernel: by UUID (or a unique prefix of it, any case), or by the path of the kernel
      * or DWARF file that was indexed; with no selector, the store's only kernel.
      *
