@@ -119,11 +119,15 @@ public final class Main implements Runnable {
     /** Runs hagfish with the given arguments and exits with its exit code. */
     public static void main(String[] args) {
         args = gdbSpelling(args);
+        StoreWarmUp warmUp = StoreWarmUp.start(args);
         CommandLine cl = commandLine(args);
         // Buffered, not flushed per line: listings of thousands of lines stay cheap.
         java.io.PrintWriter out = new java.io.PrintWriter(new java.io.BufferedWriter(
                 new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16), false);
         cl.setOut(out);
+        if (warmUp != null) {
+            warmUp.await();
+        }
         int code = cl.execute(args);
         out.flush();
         System.exit(code);

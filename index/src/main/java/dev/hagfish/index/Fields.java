@@ -15,7 +15,8 @@ final class Fields {
 
     /** Document kinds. */
     static final String KIND_KERNEL = "kernel", KIND_SYMBOL = "symbol", KIND_TYPE = "type", KIND_MEMBER = "member",
-            KIND_ENUMERATOR = "enumerator", KIND_ADDRESSES = "addresses", KIND_TYPE_GRAPH = "type_graph";
+            KIND_ENUMERATOR = "enumerator", KIND_ADDRESSES = "addresses", KIND_TYPE_GRAPH = "type_graph",
+            KIND_SOURCES = "sources";
 
     /** Common fields. */
     static final String NAME = "name", DEMANGLED = "demangled", TOKENS = "tokens", ADDRESS = "address",

@@ -125,10 +125,13 @@ final class KernelIndexer {
         KernelRecord record = new KernelRecord(uuid, input.version(), input.arch(), input.base(),
                 input.path().toAbsolutePath().normalize().toString(),
                 input.dwarfPath() == null ? null : input.dwarfPath().toAbsolutePath().normalize().toString(),
-                Instant.now().toString(), sources, symbols, types, intervals[0]);
+                Instant.now().toString(), symbols, types, intervals[0]);
         Document d = doc(uuid, Fields.KIND_KERNEL);
         d.add(new StoredField(Fields.JSON, JSON.writeValueAsString(record)));
         writer.addDocument(d);
+        Document paths = doc(uuid, Fields.KIND_SOURCES);
+        paths.add(new StoredField(Fields.JSON, JSON.writeValueAsString(sources)));
+        writer.addDocument(paths);
         return new IndexSummary(record, false, members, enumerators, intervals[1], 0);
     }
 

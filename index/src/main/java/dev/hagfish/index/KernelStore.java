@@ -59,6 +59,29 @@ public final class KernelStore implements Closeable {
         return new KernelStore(dir);
     }
 
+    /**
+     * Opens the store in a directory read-only, reads its kernel records, asks one type query and
+     * closes it again: the classes of that path (Lucene's codecs and readers, whose static
+     * initialisers ask the VM for its flags, and the JSON reader) are then loaded and initialised,
+     * so that a command running next in this process opens the store faster. The CLI calls it on a
+     * second thread while it parses the command line. A directory without an index is left alone
+     * (nothing is created).
+     *
+     * @param dir the store's directory
+     * @throws IOException as opening the store and reading its kernels would
+     */
+    public static void warmUp(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (KernelStore s = new KernelStore(dir)) {
+            List<KernelRecord> kernels = s.kernels();
+            if (!kernels.isEmpty()) {
+                new TypeSearch(s, kernels.get(0).uuid()).named("");
+            }
+        }
+    }
+
     /** Returns the store's directory. */
     public Path dir() {
         return dir;
@@ -139,6 +162,21 @@ public final class KernelStore implements Closeable {
         out.sort(Comparator.comparing((KernelRecord k) -> k.version() == null ? "" : k.version())
                 .thenComparing(KernelRecord::uuid));
         return out;
+    }
+
+    /**
+     * Returns the compilation directories and unit names that a kernel's DWARF names, sorted; empty
+     * when the kernel is not in the store or was indexed without DWARF. They are a document of
+     * their own, so that the kernel record every query reads stays small; a store indexed before
+     * that kept them in the record, where they are read from then.
+     */
+    public List<String> sourcePaths(String uuid) throws IOException {
+        List<Document> paths = all(of(uuid, Fields.KIND_SOURCES).build(), 1);
+        if (!paths.isEmpty()) {
+            return StoredJson.strings(paths.get(0).get(Fields.JSON));
+        }
+        List<Document> record = all(of(uuid, Fields.KIND_KERNEL).build(), 1);
+        return record.isEmpty() ? List.of() : StoredJson.recordSourcePaths(record.get(0).get(Fields.JSON));
     }
 
     /**

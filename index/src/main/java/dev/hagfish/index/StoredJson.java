@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * {@code StoredJson} reads the JSON documents the store keeps (a {@link Layout}, a
- * {@link Type.Enum}, a {@link KernelRecord}, as Jackson's default mapping of the records writes
+ * {@link Type.Enum}, a {@link KernelRecord}, a list of source paths, as Jackson's default mapping writes
  * them when a kernel is indexed) with Jackson's streaming parser, not its data binding: a query
  * from a cold CLI then loads and initialises a few dozen classes instead of several hundred. A
  * field the record does not have is skipped; a missing one keeps its default (null, 0, false,
@@ -72,7 +72,6 @@ final class StoredJson {
             String kernelPath = null;
             String dsymPath = null;
             String indexedAt = null;
-            List<String> sourcePaths = List.of();
             long symbols = 0;
             long types = 0;
             long intervals = 0;
@@ -87,15 +86,40 @@ final class StoredJson {
                     case "kernelPath" -> kernelPath = text(p, t);
                     case "dsymPath" -> dsymPath = text(p, t);
                     case "indexedAt" -> indexedAt = text(p, t);
-                    case "sourcePaths" -> sourcePaths = strings(p, t);
                     case "symbols" -> symbols = p.getLongValue();
                     case "types" -> types = p.getLongValue();
                     case "intervals" -> intervals = p.getLongValue();
                     default -> p.skipChildren();
                 }
             }
-            return new KernelRecord(uuid, version, arch, base, kernelPath, dsymPath, indexedAt, sourcePaths, symbols,
-                    types, intervals);
+            return new KernelRecord(uuid, version, arch, base, kernelPath, dsymPath, indexedAt, symbols, types,
+                    intervals);
+        }
+    }
+
+    /** Reads a stored list of strings (a kernel's source paths). @throws IOException if the JSON is malformed */
+    static List<String> strings(String json) throws IOException {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            return strings(p, p.nextToken());
+        }
+    }
+
+    /**
+     * Reads the {@code sourcePaths} of a kernel record written before they had a document of their
+     * own (empty when it has none). @throws IOException if the JSON is malformed
+     */
+    static List<String> recordSourcePaths(String json) throws IOException {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            expect(p, p.nextToken(), JsonToken.START_OBJECT);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                JsonToken t = p.nextToken();
+                if (f.equals("sourcePaths")) {
+                    return strings(p, t);
+                }
+                p.skipChildren();
+            }
+            return List.of();
         }
     }
 

@@ -199,6 +199,27 @@ class KernelStoreTest {
                 .allMatch(h -> h.kind().equals("enum") && h.name().startsWith("layout_")));
     }
 
+    /** Warming up reads a store without changing it, and creates nothing where there is none. */
+    @Test
+    void warmingUpCreatesNothing() throws IOException {
+        KernelStore.warmUp(dir.resolve("store"));
+        KernelStore.warmUp(dir.resolve("missing"));
+        assertFalse(java.nio.file.Files.exists(dir.resolve("missing")));
+        assertEquals(4, store.kernels().size());
+    }
+
+    /** The source paths are a document of their own: the record every query reads does not carry them. */
+    @Test
+    void sourcePathsAreKeptApartFromTheKernelRecord() throws IOException {
+        String uuid = UUIDS.get("x86_64-dwarf4");
+        List<String> paths = store.sourcePaths(uuid);
+        assertTrue(paths.stream().anyMatch(p -> p.endsWith("kext_alloc.c")), paths.toString());
+        assertEquals(paths.stream().sorted().toList(), paths);
+        String record = store.all(KernelStore.of(uuid, Fields.KIND_KERNEL).build(), 1).get(0).get(Fields.JSON);
+        assertFalse(record.contains("kext_alloc.c"), record);
+        assertEquals(List.of(), store.sourcePaths("FFFFFFFF"));
+    }
+
     @Test
     void reindexingReplacesTheKernel() throws IOException {
         KernelImage k = image("x86_64-dwarf4");

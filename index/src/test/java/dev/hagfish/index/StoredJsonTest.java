@@ -55,8 +55,25 @@ class StoredJsonTest {
     @Test
     void aKernelRecordReadsBackAsWritten() throws IOException {
         KernelRecord k = new KernelRecord("ABCD", "Darwin Kernel Version 11.4.2", "x86_64", 0xffffff8000200000L,
-                "/k/mach_kernel", null, "2026-11-27T12:00:00Z", List.of("/src/a.c", "/src/b.c"), 10, 20, 30);
+                "/k/mach_kernel", null, "2026-11-27T12:00:00Z", 10, 20, 30);
         assertEquals(k, StoredJson.kernel(JSON.writeValueAsString(k)));
+    }
+
+    @Test
+    void sourcePathsReadBackAsWritten() throws IOException {
+        List<String> paths = List.of("/src/a.c", "/src/b \"quoted\".c", "/src/\u00e9t\u00e9.c");
+        assertEquals(paths, StoredJson.strings(JSON.writeValueAsString(paths)));
+        assertEquals(List.of(), StoredJson.strings("[]"));
+    }
+
+    @Test
+    void aRecordWrittenWithItsSourcePathsStillReads() throws IOException {
+        String old = "{\"uuid\":\"ABCD\",\"arch\":\"x86_64\",\"sourcePaths\":[\"/src/a.c\",\"/src/b.c\"],\"symbols\":10}";
+        KernelRecord k = StoredJson.kernel(old);
+        assertEquals("ABCD", k.uuid());
+        assertEquals(10, k.symbols());
+        assertEquals(List.of("/src/a.c", "/src/b.c"), StoredJson.recordSourcePaths(old));
+        assertEquals(List.of(), StoredJson.recordSourcePaths("{\"uuid\":\"ABCD\"}"));
     }
 
     @Test
@@ -76,6 +93,8 @@ class StoredJsonTest {
         assertThrows(IOException.class, () -> StoredJson.layout("{\"slots\":[{\"name\":"));
         assertThrows(IOException.class, () -> StoredJson.kernel("[1]"));
         assertThrows(IOException.class, () -> StoredJson.kernel("{\"sourcePaths\":[\"a\","));
+        assertThrows(IOException.class, () -> StoredJson.strings("[\"a\","));
+        assertThrows(IOException.class, () -> StoredJson.recordSourcePaths("{\"sourcePaths\":[\"a\","));
         assertThrows(IOException.class, () -> StoredJson.enumeration("{\"byteSize\":\"four\"}"));
     }
 }
