@@ -74,7 +74,10 @@ final class NameDictionary {
         int m = word.length();
         int maxLength = m + maxEdits;
         int[][] rows = new int[maxLength + 1][m + 1];
-        for (int j = 0; j <= m; j++) {
+        for (int[] r : rows) {
+            Arrays.fill(r, maxEdits + 1); // outside its band a row is never written
+        }
+        for (int j = 0; j <= Math.min(m, maxEdits); j++) {
             rows[0][j] = j;
         }
         Map<String, Integer> out = new LinkedHashMap<>();
@@ -90,7 +93,7 @@ final class NameDictionary {
                     skipAt = depth + 1; // every term with this prefix is too long
                     break;
                 }
-                if (row(rows, depth, t, word) > maxEdits) {
+                if (row(rows, depth, t, word, maxEdits) > maxEdits) {
                     skipAt = ++depth;
                     break;
                 }
@@ -112,39 +115,60 @@ final class NameDictionary {
 
     /**
      * Fills {@code rows[depth + 1]}, the distances of {@code word}'s prefixes to the first
-     * {@code depth + 1} characters of {@code t}; returns that row's least value.
+     * {@code depth + 1} characters of {@code t}, capped at {@code maxEdits + 1}; returns that
+     * row's least value. A distance is at least the difference of the lengths, so only the band
+     * of {@code 2 * maxEdits + 1} cells around the diagonal can be within the limit: the cells
+     * outside keep the cap.
      */
-    private static int row(int[][] rows, int depth, String t, String word) {
+    private static int row(int[][] rows, int depth, String t, String word, int maxEdits) {
+        int cap = maxEdits + 1;
         int[] above = rows[depth];
         int[] row = rows[depth + 1];
         char c = t.charAt(depth);
-        row[0] = depth + 1;
+        row[0] = Math.min(depth + 1, cap);
         int least = row[0];
-        for (int j = 1; j < row.length; j++) {
+        int last = Math.min(word.length(), depth + 1 + maxEdits);
+        for (int j = Math.max(1, depth + 1 - maxEdits); j <= last; j++) {
             int d = Math.min(above[j] + 1, row[j - 1] + 1);
             d = Math.min(d, above[j - 1] + (word.charAt(j - 1) == c ? 0 : 1));
             if (depth > 0 && j > 1 && word.charAt(j - 2) == c && word.charAt(j - 1) == t.charAt(depth - 1)) {
                 d = Math.min(d, rows[depth - 1][j - 2] + 1);
             }
-            row[j] = d;
-            least = Math.min(least, d);
+            row[j] = Math.min(d, cap);
+            least = Math.min(least, row[j]);
         }
         return least;
     }
 
-    /** Returns the index of the first term after {@code from} that does not start with {@code t}'s first {@code length} characters. */
+    /**
+     * Returns the index of the first term after {@code from} that does not start with {@code t}'s
+     * first {@code length} characters. Most skipped runs are short, so it gallops from
+     * {@code from} before it bisects.
+     */
     private int skipPrefix(int from, String t, int length) {
-        int lo = from + 1;
-        int hi = terms.length;
+        int known = from; // the terms from from to known start with the prefix
+        int step = 1;
+        int probe = from + 1;
+        while (probe < terms.length && startsWith(terms[probe], t, length)) {
+            known = probe;
+            step <<= 1;
+            probe = from + step;
+        }
+        int lo = known + 1;
+        int hi = Math.min(terms.length, probe); // the probe does not (or is past the end)
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (terms[mid].length() >= length && terms[mid].regionMatches(0, t, 0, length)) {
+            if (startsWith(terms[mid], t, length)) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
         return lo;
+    }
+
+    private static boolean startsWith(String term, String t, int length) {
+        return term.length() >= length && term.regionMatches(0, t, 0, length);
     }
 
     private static int commonPrefix(String a, String b) {
