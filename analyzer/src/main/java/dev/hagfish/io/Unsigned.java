@@ -29,8 +29,22 @@ public final class Unsigned {
 
     /** Formats an address as gdb and lldb print it: {@code 0x} and 16 lower-case hex digits. */
     public static String hex(long address) {
-        return "0x%016x".formatted(address);
+        return appendHex(new StringBuilder(18), address).toString();
     }
+
+    /**
+     * Appends an address as {@link #hex} formats it, without a {@link java.util.Formatter} (which
+     * parses its pattern on every call: most of the cost of printing a batch of addresses).
+     */
+    public static StringBuilder appendHex(StringBuilder out, long address) {
+        out.append('0').append('x');
+        for (int shift = 60; shift >= 0; shift -= 4) {
+            out.append(HEX_DIGITS[(int) (address >>> shift) & 0xf]);
+        }
+        return out;
+    }
+
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     /** Formats a value as {@code 0x} and the shortest lower-case hex digits. */
     public static String shortHex(long value) {

@@ -30,6 +30,9 @@ class UnsignedTest {
         assertEquals("0xffffff8000200000", Unsigned.hex(0xffffff8000200000L));
         assertEquals("0x0000000000000000", Unsigned.hex(0));
         assertEquals("0xffffffffffffffff", Unsigned.hex(-1L));
+        assertEquals("0x7fffffffffffffff", Unsigned.hex(Long.MAX_VALUE));
+        assertEquals("0x8000000000000000", Unsigned.hex(Long.MIN_VALUE));
+        assertEquals("x=0x00000000000000ab", Unsigned.appendHex(new StringBuilder("x="), 0xab).toString());
         assertEquals("0x1c00000", Unsigned.shortHex(0x1c00000));
     }
 

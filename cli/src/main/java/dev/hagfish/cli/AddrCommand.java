@@ -116,7 +116,8 @@ final class AddrCommand implements Callable<Integer> {
                     offset, frames, data));
             return;
         }
-        StringBuilder line = new StringBuilder(Unsigned.hex(address)).append(": ");
+        // One builder and one write per address: a batch prints millions of lines.
+        StringBuilder line = Unsigned.appendHex(new StringBuilder(160), address).append(": ");
         if (known) {
             line.append(outer.functionName());
             if (outer.startAddress().isPresent()) {
@@ -126,25 +127,33 @@ final class AddrCommand implements Callable<Integer> {
                 line.append(" [inlined] ").append(inner.functionName());
             }
             if (!inner.fileName().isEmpty()) {
-                line.append(" at ").append(position(inner));
+                position(line.append(" at "), inner);
             }
         } else if (a.data().isPresent()) {
             DataSymbol d = a.data().get();
             line.append(d.name()).append(" + ").append(unslid - d.start());
         } else if (!inner.fileName().isEmpty()) {
-            line.append(position(inner));
+            position(line, inner);
         } else {
             line.append("no symbol");
         }
-        out.println(line);
+        line.append(System.lineSeparator());
         if (verbose && known) {
             for (Frame f : a.frames()) {
-                out.println("    " + f.functionName() + (f.fileName().isEmpty() ? "" : " at " + position(f)));
+                line.append("    ").append(f.functionName());
+                if (!f.fileName().isEmpty()) {
+                    position(line.append(" at "), f);
+                }
+                line.append(System.lineSeparator());
             }
         }
+        out.write(line.toString());
     }
 
-    private static String position(Frame f) {
-        return f.fileName() + ":" + f.line() + (f.column() > 0 ? ":" + f.column() : "");
+    private static void position(StringBuilder out, Frame f) {
+        out.append(f.fileName()).append(':').append(f.line());
+        if (f.column() > 0) {
+            out.append(':').append(f.column());
+        }
     }
 }

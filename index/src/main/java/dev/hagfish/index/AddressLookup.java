@@ -2,9 +2,8 @@ package dev.hagfish.index;
 
 import dev.hagfish.io.FormatException;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
@@ -13,10 +12,11 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * {@code AddressLookup} answers "what is at this unslid address" for one kernel from the
- * address table the indexer stored: the chunk starts are read once, and chunks are kept, least
- * recently used first out, up to {@value #CACHE_BYTES} bytes of chunk data (a vmlinux's whole
- * table is about 40 MB), so that a batch of addresses reads and checks each chunk once; a chunk
- * builds an answer only when an address needs it ({@link AddressTable.Chunk}).
+ * address table the indexer stored: the chunk starts are read once, and chunks are kept, first
+ * read first out, up to {@value #CACHE_BYTES} bytes of chunk data (a vmlinux's whole table is
+ * about 40 MB), so that a batch of addresses reads and checks each chunk once; a chunk builds an
+ * answer only when an address needs it ({@link AddressTable.Chunk}). The cache is an array by
+ * chunk number, so that a hit costs no hashing or boxing.
  *
  * <p>Thread-safe: {@link #find} is synchronized.
  */
@@ -29,18 +29,9 @@ public final class AddressLookup {
     private long cached;
     private final long[] firsts;
     private final int[] docs;
-    private final Map<Integer, AddressTable.Chunk> cache = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, AddressTable.Chunk> e) {
-            if (cached > CACHE_BYTES && size() > 1) {
-                cached -= e.getValue().weight();
-                return true;
-            }
-            return false;
-        }
-    };
+    private final AddressTable.Chunk[] cache;
+    /** The cached chunks' numbers, oldest first. */
+    private final ArrayDeque<Integer> order = new ArrayDeque<>();
 
     /** Opens the lookup of one kernel. @throws KernelNotFoundException if the kernel has no table */
     public AddressLookup(KernelStore store, String uuid) throws IOException {
@@ -67,6 +58,7 @@ public final class AddressLookup {
         if (firsts.length == 0) {
             throw new KernelNotFoundException("kernel " + uuid + " has no address table (re-index it)");
         }
+        cache = new AddressTable.Chunk[firsts.length];
     }
 
     /** Returns what is at an unslid address. @throws FormatException if the stored table is damaged */
@@ -76,14 +68,9 @@ public final class AddressLookup {
         if (chunk < 0) {
             chunk = 0;
         }
-        AddressTable.Chunk c = cache.get(chunk);
+        AddressTable.Chunk c = cache[chunk];
         if (c == null) {
-            Document d = stored.document(docs[chunk], java.util.Set.of(Fields.CHUNK));
-            BytesRef b = d.getBinaryValue(Fields.CHUNK);
-            c = AddressTable.decode(Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length),
-                    "index of kernel " + uuid + " address chunk " + chunk);
-            cached += c.weight();
-            cache.put(chunk, c);
+            c = read(chunk);
         }
         AddressAnswer a = c.find(address);
         if (a == null) {
@@ -91,5 +78,22 @@ public final class AddressLookup {
                     + Long.toHexString(address));
         }
         return a;
+    }
+
+    /** Reads and checks a chunk into the cache, first dropping the oldest ones over the budget. */
+    private AddressTable.Chunk read(int chunk) throws IOException {
+        Document d = stored.document(docs[chunk], java.util.Set.of(Fields.CHUNK));
+        BytesRef b = d.getBinaryValue(Fields.CHUNK);
+        AddressTable.Chunk c = AddressTable.decode(Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length),
+                "index of kernel " + uuid + " address chunk " + chunk);
+        while (cached + c.weight() > CACHE_BYTES && !order.isEmpty()) {
+            int oldest = order.removeFirst();
+            cached -= cache[oldest].weight();
+            cache[oldest] = null;
+        }
+        cache[chunk] = c;
+        order.addLast(chunk);
+        cached += c.weight();
+        return c;
     }
 }

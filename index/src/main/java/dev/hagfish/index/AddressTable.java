@@ -212,7 +212,7 @@ public final class AddressTable {
         int[] answerAt = new int[in.count()];
         for (int a = 0; a < answerAt.length; a++) {
             answerAt[a] = in.pos;
-            readAnswer(in, i -> ""); // checks the answer's encoding without building its strings
+            skipAnswer(in);
         }
         int n = in.count();
         long[] starts = new long[n];
@@ -231,10 +231,35 @@ public final class AddressTable {
         return new Chunk(chunk, what, stringAt, stringLength, answerAt, starts, answerOf);
     }
 
-    /** Reads one encoded answer at the reader's position. */
+    /**
+     * Checks one encoded answer at the reader's position and moves past it, building nothing: a
+     * batch decodes every chunk it touches, and most answers of a chunk are never asked for.
+     */
+    private static void skipAnswer(In in) throws FormatException {
+        int count = in.count();
+        for (int f = 0; f < count; f++) {
+            in.string();
+            in.string();
+            in.varlong();
+            in.varlong();
+            in.string();
+            in.varlong();
+            if (in.u8() == 1) {
+                in.u64();
+            }
+            in.varlong();
+        }
+        if (in.u8() == 1) {
+            in.string();
+            in.u64();
+            in.varlong();
+        }
+    }
+
+    /** Reads one encoded answer at the reader's position; {@link #skipAnswer} has checked it. */
     private static AddressAnswer readAnswer(In in, Strings table) throws FormatException {
         int count = in.count();
-        List<Frame> frames = new ArrayList<>(count);
+        Frame[] frames = new Frame[count];
         for (int f = 0; f < count; f++) {
             String fn = table.get(in.string());
             String file = table.get(in.string());
@@ -243,13 +268,13 @@ public final class AddressTable {
             String startFile = table.get(in.string());
             long startLine = in.varlong();
             OptionalLong start = in.u8() == 1 ? OptionalLong.of(in.u64()) : OptionalLong.empty();
-            frames.add(new Frame(fn, file, line, column, startFile, startLine, start, in.varlong()));
+            frames[f] = new Frame(fn, file, line, column, startFile, startLine, start, in.varlong());
         }
         Optional<DataSymbol> data = Optional.empty();
         if (in.u8() == 1) {
             data = Optional.of(new DataSymbol(table.get(in.string()), in.u64(), in.varlong()));
         }
-        return new AddressAnswer(frames, data);
+        return new AddressAnswer(List.of(frames), data); // immutable already: the record keeps it
     }
 
     /** A growable output with LEB128 varints. */

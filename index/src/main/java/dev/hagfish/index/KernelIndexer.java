@@ -31,10 +31,13 @@ import java.util.concurrent.TimeoutException;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * {@code KernelIndexer} turns one kernel and its DWARF into the store's documents: the kernel
@@ -180,10 +183,20 @@ final class KernelIndexer {
             String demangled = s.demangled();
             String qualified = Tokens.qualified(demangled);
             d.add(new StringField(Fields.NAME, s.name(), Field.Store.YES));
-            d.add(new StringField(SymbolSearch.CNAME, cname, Field.Store.NO));
+            // The C name and the qualified name are indexed only where they differ from the name:
+            // queries search every form, so the matches are the same, and PrefixHits relies on it.
+            // (The demangled name is stored, so a document without it would break Lucene's rule
+            // that a field is indexed alike in every document.)
+            if (!cname.equals(s.name())) {
+                d.add(new StringField(SymbolSearch.CNAME, cname, Field.Store.NO));
+            }
             d.add(new StringField(Fields.DEMANGLED, demangled, Field.Store.YES));
-            d.add(new StringField(SymbolSearch.QUALIFIED, qualified, Field.Store.NO));
+            if (!qualified.equals(s.name())) {
+                d.add(new StringField(SymbolSearch.QUALIFIED, qualified, Field.Store.NO));
+            }
             d.add(new TextField(Fields.TOKENS, Tokens.of(cname) + " " + Tokens.of(qualified), Field.Store.NO));
+            d.add(new SortedDocValuesField(SymbolSearch.NAME_ORDER, new BytesRef(s.name())));
+            d.add(new NumericDocValuesField(SymbolSearch.ADDRESS_ORDER, Fields.sortable(s.address())));
             d.add(new LongPoint(Fields.ADDRESS, Fields.sortable(s.address())));
             d.add(new StoredField(Fields.ADDRESS, s.address()));
             d.add(new StoredField(Fields.SIZE, s.size()));
