@@ -55,11 +55,7 @@ class ValuesGdbGoldenTest {
 
     @TestFactory
     List<DynamicContainer> targets() throws IOException {
-        List<DynamicContainer> out = new ArrayList<>();
-        for (ValuesTarget t : ValuesTarget.values()) {
-            out.add(DynamicContainer.dynamicContainer(t.golden, tests(t)));
-        }
-        return out;
+        return ValuesTarget.each(ValuesGdbGoldenTest::tests);
     }
 
     private static Stream<DynamicTest> tests(ValuesTarget target) throws IOException {

@@ -40,11 +40,7 @@ class ValuesLldbGoldenTest {
 
     @TestFactory
     List<DynamicContainer> targets() throws IOException {
-        List<DynamicContainer> out = new ArrayList<>();
-        for (ValuesTarget t : ValuesTarget.values()) {
-            out.add(DynamicContainer.dynamicContainer(t.golden, tests(t)));
-        }
-        return out;
+        return ValuesTarget.each(ValuesLldbGoldenTest::tests);
     }
 
     private static Stream<DynamicTest> tests(ValuesTarget target) throws IOException {

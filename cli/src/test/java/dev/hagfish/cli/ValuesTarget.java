@@ -1,6 +1,11 @@
 package dev.hagfish.cli;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * The three targets the values goldens (samples/make-expected-values.sh) were made on, and the
@@ -25,5 +30,19 @@ enum ValuesTarget {
     /** The target options. */
     String[] args() {
         return args.toArray(String[]::new);
+    }
+
+    /** The tests of one target. */
+    interface Tests {
+        Stream<DynamicTest> of(ValuesTarget target) throws IOException;
+    }
+
+    /** One container of tests per target, named by the target's part of the golden's name. */
+    static List<DynamicContainer> each(Tests tests) throws IOException {
+        List<DynamicContainer> out = new ArrayList<>();
+        for (ValuesTarget t : values()) {
+            out.add(DynamicContainer.dynamicContainer(t.golden, tests.of(t)));
+        }
+        return out;
     }
 }
