@@ -20,11 +20,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="${1:-5}"
 WORK=/tmp/hagfish-bench
 mkdir -p "$WORK"
-DYLIB="$WORK/libcapstone.dylib"
-if [ ! -f "$DYLIB" ]; then
-  mvn -q -B dependency:copy -Dartifact=com.github.zhkl0228:capstone:3.1.8 -DoutputDirectory="$WORK" >&2
-  (cd "$WORK" && unzip -o -q capstone-3.1.8.jar darwin/libcapstone.dylib && mv darwin/libcapstone.dylib "$DYLIB")
-fi
+. "$ROOT/bench/inputs.sh"
+DYLIB="$(capstone_dylib "$WORK")"
 "$ROOT/hagfish" --version >/dev/null   # builds the jar if needed
 JAR="$ROOT/cli/target/hagfish.jar"
 KERNEL="$ROOT/samples/kernels/x86_64-dwarf4/kernel"

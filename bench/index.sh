@@ -50,25 +50,7 @@ need pahole "apt-get install pahole"
 need gdb "apt-get install gdb"
 need python3 "apt-get install python3"
 
-find_vmlinux() {
-  local v deb
-  v=$(ls "$CACHE"/usr/lib/debug/boot/vmlinux-*-cloud-amd64 2>/dev/null | sort -V | tail -1 || true)
-  if [ -n "$v" ]; then VMLINUX="$v"; return; fi
-  deb=$(ls "$CACHE"/linux-image-*-cloud-amd64-dbg_*.deb 2>/dev/null | sort -V | tail -1 || true)
-  if [ -z "$deb" ]; then
-    local pkg
-    pkg=$(apt-cache search 'linux-image.*cloud-amd64-dbg' | awk '{print $1}' \
-      | grep -E '^linux-image-[0-9].*-cloud-amd64-dbg$' | sort -V | tail -1)
-    [ -n "$pkg" ] || { echo "index.sh: apt knows no linux-image-*-cloud-amd64-dbg; run apt-get update" >&2; exit 1; }
-    mkdir -p "$CACHE"
-    echo "index.sh: downloading $pkg" >&2
-    (cd "$CACHE" && apt-get download -q "$pkg" >&2)
-    deb=$(ls "$CACHE"/"$pkg"_*.deb | tail -1)
-  fi
-  echo "index.sh: extracting vmlinux from $deb" >&2
-  dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$CACHE" --wildcards './usr/lib/debug/boot/vmlinux-*'
-  VMLINUX=$(ls "$CACHE"/usr/lib/debug/boot/vmlinux-* | sort -V | tail -1)
-}
+. "$ROOT/bench/inputs.sh"
 [ -n "${VMLINUX:-}" ] || find_vmlinux
 
 "$ROOT/hagfish" --version >/dev/null   # builds the jar and the launcher's start-up archive if needed

@@ -12,11 +12,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="${1:-20}"
 WORK=/tmp/hagfish-bench
 mkdir -p "$WORK"
-FILE="$WORK/libcapstone.dylib"
-if [ ! -f "$FILE" ]; then
-  mvn -q -B dependency:copy -Dartifact=com.github.zhkl0228:capstone:3.1.8 -DoutputDirectory="$WORK" >&2
-  (cd "$WORK" && unzip -o -q capstone-3.1.8.jar darwin/libcapstone.dylib && mv darwin/libcapstone.dylib "$FILE")
-fi
+. "$ROOT/bench/inputs.sh"
+FILE="$(capstone_dylib "$WORK")"
 "$ROOT/hagfish" --version >/dev/null   # builds the jar if needed
 JAR="$ROOT/cli/target/hagfish.jar"
 ls -l "$FILE" | awk '{print "file: " $NF " (" $5 " bytes)"}'

@@ -32,24 +32,7 @@ need /usr/bin/time "apt-get install time"
 need pahole "apt-get install pahole"
 need python3 "apt-get install python3"
 
-find_vmlinux() {
-  local v deb pkg
-  v=$(ls "$CACHE"/usr/lib/debug/boot/vmlinux-*-cloud-amd64 2>/dev/null | sort -V | tail -1 || true)
-  if [ -n "$v" ]; then VMLINUX="$v"; return; fi
-  deb=$(ls "$CACHE"/linux-image-*-cloud-amd64-dbg_*.deb 2>/dev/null | sort -V | tail -1 || true)
-  if [ -z "$deb" ]; then
-    pkg=$(apt-cache search 'linux-image.*cloud-amd64-dbg' | awk '{print $1}' \
-      | grep -E '^linux-image-[0-9].*-cloud-amd64-dbg$' | sort -V | tail -1)
-    [ -n "$pkg" ] || { echo "report.sh: apt knows no linux-image-*-cloud-amd64-dbg; run apt-get update" >&2; exit 1; }
-    mkdir -p "$CACHE"
-    echo "report.sh: downloading $pkg" >&2
-    (cd "$CACHE" && apt-get download -q "$pkg" >&2)
-    deb=$(ls "$CACHE"/"$pkg"_*.deb | tail -1)
-  fi
-  echo "report.sh: extracting vmlinux from $deb" >&2
-  dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$CACHE" --wildcards './usr/lib/debug/boot/vmlinux-*'
-  VMLINUX=$(ls "$CACHE"/usr/lib/debug/boot/vmlinux-* | sort -V | tail -1)
-}
+. "$ROOT/bench/inputs.sh"
 [ -n "${VMLINUX:-}" ] || find_vmlinux
 
 "$ROOT/hagfish" --version >/dev/null   # builds the jar if needed
