@@ -1,7 +1,7 @@
 package dev.hagfish.memory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -125,8 +125,8 @@ public final class InflateCache {
                     Files.deleteIfExists(p);
                 }
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        } catch (DirectoryIteratorException e) {
+            throw e.getCause(); // the iterator's way of reporting an I/O error
         }
         copies.sort(Comparator.comparing(Entry::used).thenComparing(e -> e.path().getFileName().toString()));
         List<Path> deleted = new ArrayList<>();

@@ -4,7 +4,6 @@ import dev.hagfish.types.Type;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteOrder;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -157,10 +156,5 @@ public enum PrintFormat {
 
     private static String pad(String hex, int digits) {
         return hex.length() >= digits ? hex : "0".repeat(digits - hex.length()) + hex;
-    }
-
-    @Override
-    public String toString() {
-        return String.valueOf(letter).toLowerCase(Locale.ROOT);
     }
 }
