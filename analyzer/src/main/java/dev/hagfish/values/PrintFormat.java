@@ -82,9 +82,10 @@ public enum PrintFormat {
      * value (a bit-field too).
      *
      * @param v the value
-     * @param scope symbolizes addresses for {@code a}
+     * @param scope the value's scope
+     * @param symbol for {@code a}, what {@link #address} of the value points into (else ignored)
      */
-    String scalar(Value v, Scope scope) throws IOException {
+    String scalar(Value v, Scope scope, Optional<SymbolRef> symbol) throws IOException {
         Type t = v.resolved();
         boolean isFloat = t instanceof Type.Base b && b.encoding() == Type.Encoding.FLOAT;
         int size = (int) Math.max(1, v.size());
@@ -108,10 +109,7 @@ public enum PrintFormat {
                 yield ((signed || isFloat) ? Integer.toString((byte) low) : Integer.toString(low)) + " "
                         + CharText.quoted(low);
             }
-            case ADDRESS -> {
-                long a = isFloat ? (long) v.asDouble() : v.asLong();
-                yield "0x" + Long.toHexString(a) + scope.symbolize(a).map(r -> " <" + r.text() + ">").orElse("");
-            }
+            case ADDRESS -> "0x" + Long.toHexString(address(v)) + symbol.map(r -> " <" + r.text() + ">").orElse("");
             case FLOAT -> {
                 if (isFloat) {
                     yield FloatText.format(v.bytes(), scope.memory().order());
@@ -124,6 +122,11 @@ public enum PrintFormat {
                 yield signed ? Long.toString(n) : Long.toUnsignedString(n);
             }
         };
+    }
+
+    /** The address {@code a} shows for a scalar: its value, a signed one sign-extended, a floating-point one truncated. */
+    static long address(Value v) throws IOException {
+        return v.resolved() instanceof Type.Base b && b.encoding() == Type.Encoding.FLOAT ? (long) v.asDouble() : v.asLong();
     }
 
     /**

@@ -90,14 +90,14 @@ final class ValueTree {
 
     /**
      * A scalar under {@link #format}: its text in that format, its value as without one (no
-     * string read behind a character pointer, no enumerator name, a symbol only for {@code /a}).
+     * string read behind a character pointer, no enumerator name, a symbol only for {@code /a},
+     * looked up once for the text and the node).
      */
     private ValueNode formatted(Value v, Type t) throws IOException {
-        String text = format.scalar(v, scope);
-        String symbol = null;
-        if (format == PrintFormat.ADDRESS && !(t instanceof Type.Base b && b.encoding() == Type.Encoding.FLOAT)) {
-            symbol = scope.symbolize(v.asLong()).map(SymbolRef::text).orElse(null);
-        }
+        Optional<SymbolRef> points = format == PrintFormat.ADDRESS ? scope.symbolize(PrintFormat.address(v))
+                : Optional.empty();
+        String text = format.scalar(v, scope, points);
+        String symbol = points.map(SymbolRef::text).orElse(null);
         if (t instanceof Type.Pointer) {
             return leaf(v, "pointer", hex(v.asLong()), symbol, null, null, text);
         } else if (t instanceof Type.Base b && b.encoding() == Type.Encoding.FLOAT) {
